@@ -1,0 +1,34 @@
+package dev.quiver.planner.expressions;
+
+import dev.quiver.sql.types.DataType;
+import dev.quiver.sql.types.DataTypes;
+import java.util.List;
+
+/** True when the child is not null; never null itself. */
+public record IsNotNull(Expression child) implements Expression {
+
+  @Override
+  public List<Expression> children() {
+    return List.of(child);
+  }
+
+  @Override
+  public Expression withChildren(List<Expression> newChildren) {
+    return new IsNotNull(newChildren.get(0));
+  }
+
+  @Override
+  public DataType dataType() {
+    return DataTypes.BooleanType;
+  }
+
+  @Override
+  public boolean nullable() {
+    return false;
+  }
+
+  @Override
+  public <R> R accept(ExpressionVisitor<R> visitor) {
+    return visitor.visitIsNotNull(this);
+  }
+}

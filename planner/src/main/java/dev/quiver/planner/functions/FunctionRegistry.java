@@ -1,0 +1,198 @@
+package dev.quiver.planner.functions;
+
+import static dev.quiver.planner.functions.ArgumentRule.ANY;
+import static dev.quiver.planner.functions.ArgumentRule.ARRAY;
+import static dev.quiver.planner.functions.ArgumentRule.ARRAY_OR_MAP;
+import static dev.quiver.planner.functions.ArgumentRule.DATE;
+import static dev.quiver.planner.functions.ArgumentRule.DOUBLE;
+import static dev.quiver.planner.functions.ArgumentRule.EXACT_OR_DOUBLE;
+import static dev.quiver.planner.functions.ArgumentRule.FLOATING;
+import static dev.quiver.planner.functions.ArgumentRule.INT;
+import static dev.quiver.planner.functions.ArgumentRule.NUMERIC;
+import static dev.quiver.planner.functions.ArgumentRule.STRING;
+import static dev.quiver.planner.functions.ArgumentRule.STRING_OR_BINARY;
+import static dev.quiver.planner.functions.ArgumentRule.TIMESTAMP;
+import static dev.quiver.planner.functions.Builtin.fn;
+
+import dev.quiver.planner.expressions.Expression;
+import dev.quiver.sql.AnalysisException;
+import dev.quiver.sql.types.ArrayType;
+import dev.quiver.sql.types.DataType;
+import dev.quiver.sql.types.DataTypes;
+import dev.quiver.sql.types.DecimalType;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every built-in scalar function the planner knows, by name. The executor's kernel registry must cover
+ * exactly these names (a test checks it). Arities are exact: the API fills Spark's default arguments
+ * (e.g. {@code round(x)} is {@code round(x, 0)}) so that generated names match Spark's.
+ */
+public final class FunctionRegistry {
+  private static final Map<String, ScalarFunctionSpec> SCALARS = new TreeMap<>();
+
+  private FunctionRegistry() {}
+
+  private static void register(Builtin spec) {
+    SCALARS.put(spec.name(), spec);
+  }
+
+  /** The spec for {@code name}; an AnalysisException naming similar functions if there is none. */
+  public static ScalarFunctionSpec scalar(String name) {
+    ScalarFunctionSpec spec = SCALARS.get(name.toLowerCase(Locale.ROOT));
+    if (spec == null) {
+      throw new AnalysisException("UNRESOLVED_ROUTINE",
+          "Cannot resolve routine `" + name + "` on search path [`system`.`builtin`].", "42883");
+    }
+    return spec;
+  }
+
+  public static boolean isScalar(String name) {
+    return SCALARS.containsKey(name.toLowerCase(Locale.ROOT));
+  }
+
+  public static Set<String> scalarNames() {
+    return Collections.unmodifiableSet(SCALARS.keySet());
+  }
+
+  private static DataType roundType(List<Expression> args) {
+    DataType t = args.get(0).dataType();
+    if (t instanceof DecimalType d && args.size() > 1
+        && args.get(1) instanceof dev.quiver.planner.expressions.Literal l && l.value() instanceof Integer scale) {
+      int integerDigits = d.precision() - d.scale() + 1;
+      if (scale < 0) {
+        return new DecimalType(Math.min(integerDigits, DecimalType.MAX_PRECISION), 0);
+      }
+      int newScale = Math.min(d.scale(), scale);
+      return new DecimalType(Math.min(integerDigits + newScale, DecimalType.MAX_PRECISION), newScale);
+    }
+    return t;
+  }
+
+  private static DataType floorCeilType(List<Expression> args) {
+    DataType t = args.get(0).dataType();
+    if (t instanceof DecimalType d) {
+      return new DecimalType(Math.min(d.precision() - d.scale() + 1, DecimalType.MAX_PRECISION), 0);
+    }
+    return DataTypes.LongType;
+  }
+
+  static {
+    // ---- strings
+    register(fn("upper").args(STRING).returns(DataTypes.StringType));
+    register(fn("lower").args(STRING).returns(DataTypes.StringType));
+    register(fn("initcap").args(STRING).returns(DataTypes.StringType));
+    register(fn("trim").args(STRING).returns(DataTypes.StringType));
+    register(fn("ltrim").args(STRING).returns(DataTypes.StringType));
+    register(fn("rtrim").args(STRING).returns(DataTypes.StringType));
+    register(fn("reverse").args(STRING).returns(DataTypes.StringType));
+    register(fn("length").args(STRING_OR_BINARY).returns(DataTypes.IntegerType));
+    register(fn("concat").varargs(STRING, 0).returns(DataTypes.StringType));
+    register(fn("concat_ws").args(STRING).varargs(ANY, 0).returns(DataTypes.StringType)
+        .nullable(args -> args.get(0).nullable()));
+    register(fn("substring").args(STRING, INT, INT).returns(DataTypes.StringType));
+    register(fn("regexp_replace").args(STRING, STRING, STRING, INT).returns(DataTypes.StringType));
+    register(fn("regexp_extract").args(STRING, STRING, INT).returns(DataTypes.StringType));
+    register(fn("split").args(STRING, STRING, INT).returns(new ArrayType(DataTypes.StringType, false)));
+    register(fn("lpad").args(STRING, INT, STRING).returns(DataTypes.StringType));
+    register(fn("rpad").args(STRING, INT, STRING).returns(DataTypes.StringType));
+    register(fn("instr").args(STRING, STRING).returns(DataTypes.IntegerType));
+    register(fn("locate").args(STRING, STRING, INT).returns(DataTypes.IntegerType));
+    register(fn("repeat").args(STRING, INT).returns(DataTypes.StringType));
+    register(fn("startswith").args(STRING, STRING).returns(DataTypes.BooleanType));
+    register(fn("endswith").args(STRING, STRING).returns(DataTypes.BooleanType));
+    register(fn("contains").args(STRING, STRING).returns(DataTypes.BooleanType));
+    register(fn("like").args(STRING, STRING).returns(DataTypes.BooleanType)
+        .sql(a -> a.get(0) + " LIKE " + a.get(1)));
+    register(fn("rlike").args(STRING, STRING).returns(DataTypes.BooleanType).pretty("RLIKE"));
+
+    // ---- math
+    register(fn("abs").args(NUMERIC).returns(args -> args.get(0).dataType()));
+    register(fn("round").args(NUMERIC, INT).returns(FunctionRegistry::roundType));
+    register(fn("bround").args(NUMERIC, INT).returns(FunctionRegistry::roundType));
+    register(fn("floor").args(EXACT_OR_DOUBLE).returns(FunctionRegistry::floorCeilType).pretty("FLOOR"));
+    register(fn("ceil").args(EXACT_OR_DOUBLE).returns(FunctionRegistry::floorCeilType).pretty("CEIL"));
+    register(fn("sqrt").args(DOUBLE).returns(DataTypes.DoubleType).pretty("SQRT"));
+    register(fn("cbrt").args(DOUBLE).returns(DataTypes.DoubleType).pretty("CBRT"));
+    register(fn("exp").args(DOUBLE).returns(DataTypes.DoubleType).pretty("EXP"));
+    register(fn("ln").args(DOUBLE).returns(DataTypes.DoubleType));
+    register(fn("log10").args(DOUBLE).returns(DataTypes.DoubleType).pretty("LOG10"));
+    register(fn("log2").args(DOUBLE).returns(DataTypes.DoubleType).pretty("LOG2"));
+    register(fn("pow").args(DOUBLE, DOUBLE).returns(DataTypes.DoubleType).pretty("POWER"));
+    register(fn("signum").args(DOUBLE).returns(DataTypes.DoubleType).pretty("SIGNUM"));
+    register(fn("isnan").args(FLOATING).returns(DataTypes.BooleanType).neverNull());
+    register(fn("nanvl").args(FLOATING, FLOATING).commonType());
+    register(fn("greatest").varargs(ANY, 2).commonType().nullable(args -> {
+      for (Expression a : args) {
+        if (!a.nullable()) {
+          return false;
+        }
+      }
+      return true;
+    }));
+    register(fn("least").varargs(ANY, 2).commonType().nullable(args -> {
+      for (Expression a : args) {
+        if (!a.nullable()) {
+          return false;
+        }
+      }
+      return true;
+    }));
+
+    // ---- nulls and types
+    register(fn("coalesce").varargs(ANY, 1).commonType().nullable(args -> {
+      for (Expression a : args) {
+        if (!a.nullable()) {
+          return false;
+        }
+      }
+      return true;
+    }));
+    register(fn("nvl").args(ANY, ANY).commonType().nullable(args -> args.get(0).nullable() && args.get(1).nullable()));
+    register(fn("nullif").args(ANY, ANY).commonType().nullable(args -> true));
+    register(fn("typeof").args(ANY).returns(DataTypes.StringType).neverNull());
+
+    // ---- dates and times
+    register(fn("year").args(DATE).returns(DataTypes.IntegerType));
+    register(fn("quarter").args(DATE).returns(DataTypes.IntegerType));
+    register(fn("month").args(DATE).returns(DataTypes.IntegerType));
+    register(fn("dayofmonth").args(DATE).returns(DataTypes.IntegerType));
+    register(fn("dayofweek").args(DATE).returns(DataTypes.IntegerType));
+    register(fn("dayofyear").args(DATE).returns(DataTypes.IntegerType));
+    register(fn("weekofyear").args(DATE).returns(DataTypes.IntegerType));
+    register(fn("hour").args(TIMESTAMP).returns(DataTypes.IntegerType));
+    register(fn("minute").args(TIMESTAMP).returns(DataTypes.IntegerType));
+    register(fn("second").args(TIMESTAMP).returns(DataTypes.IntegerType));
+    register(fn("to_date").args(ANY).returns(DataTypes.DateType));
+    register(fn("to_date_format").args(STRING, STRING).returns(DataTypes.DateType)
+        .sql(a -> "to_date(" + String.join(", ", a) + ")"));
+    register(fn("to_timestamp").args(ANY).returns(DataTypes.TimestampType));
+    register(fn("to_timestamp_format").args(STRING, STRING).returns(DataTypes.TimestampType)
+        .sql(a -> "to_timestamp(" + String.join(", ", a) + ")"));
+    register(fn("date_format").args(TIMESTAMP, STRING).returns(DataTypes.StringType));
+    register(fn("date_add").args(DATE, INT).returns(DataTypes.DateType));
+    register(fn("date_sub").args(DATE, INT).returns(DataTypes.DateType));
+    register(fn("datediff").args(DATE, DATE).returns(DataTypes.IntegerType));
+    register(fn("add_months").args(DATE, INT).returns(DataTypes.DateType));
+    register(fn("last_day").args(DATE).returns(DataTypes.DateType));
+    register(fn("months_between").args(TIMESTAMP, TIMESTAMP).returns(DataTypes.DoubleType));
+    register(fn("current_date").returns(DataTypes.DateType).neverNull().fixedPerQuery());
+    register(fn("current_timestamp").returns(DataTypes.TimestampType).neverNull().fixedPerQuery());
+
+    // ---- collections
+    register(fn("size").args(ARRAY_OR_MAP).returns(DataTypes.IntegerType));
+    register(fn("array_contains").args(ARRAY, ANY).returns(DataTypes.BooleanType));
+
+    // ---- window ranking
+    register(fn("row_number").returns(DataTypes.IntegerType).neverNull().onlyInWindows());
+    register(fn("rank").returns(DataTypes.IntegerType).neverNull().onlyInWindows());
+    register(fn("dense_rank").returns(DataTypes.IntegerType).neverNull().onlyInWindows());
+    register(fn("percent_rank").returns(DataTypes.DoubleType).neverNull().onlyInWindows());
+    register(fn("ntile").args(INT).returns(DataTypes.IntegerType).nullable(args -> true).onlyInWindows());
+
+  }
+}
