@@ -1,0 +1,39 @@
+package dev.quiver.planner.logical;
+
+import dev.quiver.planner.expressions.AttributeReference;
+import dev.quiver.planner.expressions.Expression;
+import java.util.List;
+
+/** Removes duplicate rows; nulls equal nulls. Replaced by an Aggregate in optimization. */
+public record Distinct(LogicalPlan child) implements LogicalPlan {
+
+  @Override
+  public List<LogicalPlan> children() {
+    return List.of(child);
+  }
+
+  @Override
+  public LogicalPlan withChildren(List<LogicalPlan> newChildren) {
+    return new Distinct(newChildren.get(0));
+  }
+
+  @Override
+  public List<Expression> expressions() {
+    return List.of();
+  }
+
+  @Override
+  public LogicalPlan withExpressions(List<Expression> e) {
+    return this;
+  }
+
+  @Override
+  public List<AttributeReference> output() {
+    return child.output();
+  }
+
+  @Override
+  public <R> R accept(LogicalPlanVisitor<R> visitor) {
+    return visitor.visitDistinct(this);
+  }
+}
