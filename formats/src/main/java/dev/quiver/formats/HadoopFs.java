@@ -37,7 +37,10 @@ public final class HadoopFs {
     if (p.contains(":/") || p.startsWith("file:")) {
       return new Path(p);
     }
-    return new Path(new java.io.File(p).getAbsoluteFile().toURI());
+    // File.toURI() appends '/' to an existing directory, and Path(URI) keeps it: getName() would be "" and
+    // the path would not equal the same directory as listed by the FileSystem. Path(scheme, authority, path)
+    // normalizes (no trailing slash, no "." or "..") and encodes the decoded path again.
+    return new Path("file", null, new java.io.File(p).getAbsoluteFile().toURI().getPath());
   }
 
   public static FileSystem fs(Path p) {
