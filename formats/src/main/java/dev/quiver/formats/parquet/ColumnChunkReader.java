@@ -1,0 +1,267 @@
+package dev.quiver.formats.parquet;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * Decodes the pages of one leaf column chunk of one row group. Each page's levels are decoded in bulk into
+ * int arrays, its values through a {@link PageValues} for its encoding; a {@link LeafConverter} writes runs
+ * of non-null values into the Arrow vector. Top-level columns without repetition go through
+ * {@link #readFlat}; columns inside lists, maps or structs through {@link #readRecords}, which also hands
+ * back the levels so that the enclosing vectors can be assembled.
+ */
+final class ColumnChunkReader {
+  private final ColumnDescriptor column;
+  private final PrimitiveType type;
+  private final PageReader pages;
+  private final LeafConverter converter;
+  private final int maxDef;
+  private final int maxRep;
+  private final DictionaryData dictionary;
+
+  private int[] defLevels = new int[0];
+  private int[] repLevels = new int[0];
+  private int pageCount;
+  private int pagePos;
+  private PageValues values;
+
+  /** {@code converter} may be null for a column read only for its levels (values are skipped). */
+  ColumnChunkReader(ColumnDescriptor column, PageReader pages, LeafConverter converter) throws IOException {
+    this.column = column;
+    this.type = column.getPrimitiveType();
+    this.pages = pages;
+    this.converter = converter;
+    this.maxDef = column.getMaxDefinitionLevel();
+    this.maxRep = column.getMaxRepetitionLevel();
+    DictionaryPage dictPage = pages.readDictionaryPage();
+    this.dictionary = dictPage == null ? null : DictionaryData.decode(dictPage, column);
+  }
+
+  /**
+   * Reads the next {@code n} values of a column with no repetition and at most one definition level into
+   * slots {@code [0, n)} of {@code vector}, which has room for them.
+   */
+  void readFlat(FieldVector vector, int n) throws IOException {
+    int pos = 0;
+    while (pos < n) {
+      if (pagePos == pageCount) {
+        if (!nextPage()) {
+          throw new ParquetDecodingException("Column " + columnName() + " has fewer values than its row group has rows");
+        }
+        continue;
+      }
+      int k = Math.min(n - pos, pageCount - pagePos);
+      if (maxDef == 0) {
+        converter.read(values, vector, pos, k);
+      } else {
+        int[] def = defLevels;
+        int start = pagePos;
+        int end = start + k;
+        int i = start;
+        while (i < end) {
+          int j = i + 1;
+          if (def[i] == maxDef) {
+            while (j < end && def[j] == maxDef) {
+              j++;
+            }
+            converter.read(values, vector, pos + (i - start), j - i);
+          } else {
+            // Nulls: the slots stay unset (zeroed validity) in the freshly allocated vector.
+            while (j < end && def[j] != maxDef) {
+              j++;
+            }
+          }
+          i = j;
+        }
+      }
+      pagePos += k;
+      pos += k;
+    }
+  }
+
+  /**
+   * Reads the levels of the next {@code records} records into {@code levels} and the non-null values into
+   * consecutive slots of {@code leaf} starting at 0 (a slot per level entry with definition level at least
+   * {@code slotDef}). {@code leaf} is null for a column read only for its levels. Returns the number of
+   * records read, fewer only at the end of the chunk.
+   */
+  int readRecords(int records, LevelBuffer levels, FieldVector leaf, int slotDef) throws IOException {
+    levels.clear();
+    int done = 0;
+    int slot = 0;
+    int runStart = 0;
+    int runLength = 0;
+    while (true) {
+      if (pagePos == pageCount) {
+        flushRun(leaf, runStart, runLength);
+        runLength = 0;
+        if (!nextPage()) {
+          break;
+        }
+        continue;
+      }
+      int r = maxRep == 0 ? 0 : repLevels[pagePos];
+      if (r == 0) {
+        if (done == records) {
+          break;
+        }
+        done++;
+      }
+      int d = maxDef == 0 ? 0 : defLevels[pagePos];
+      levels.add(r, d);
+      if (d >= slotDef) {
+        if (d == maxDef) {
+          if (runLength == 0) {
+            runStart = slot;
+          }
+          runLength++;
+        } else {
+          flushRun(leaf, runStart, runLength);
+          runLength = 0;
+        }
+        slot++;
+      }
+      pagePos++;
+    }
+    flushRun(leaf, runStart, runLength);
+    return done;
+  }
+
+  private void flushRun(FieldVector leaf, int start, int length) {
+    if (length == 0) {
+      return;
+    }
+    if (leaf == null || converter == null) {
+      values.skip(length);
+    } else {
+      VectorBits.ensureCapacity(leaf, start + length);
+      converter.read(values, leaf, start, length);
+    }
+  }
+
+  private boolean nextPage() throws IOException {
+    DataPage page = pages.readPage();
+    if (page == null) {
+      return false;
+    }
+    int count = page.getValueCount();
+    if (defLevels.length < count) {
+      defLevels = new int[count];
+      if (maxRep > 0) {
+        repLevels = new int[count];
+      }
+    }
+    if (page instanceof DataPageV1 v1) {
+      loadV1(v1, count);
+    } else if (page instanceof DataPageV2 v2) {
+      loadV2(v2, count);
+    } else {
+      throw new ParquetDecodingException("Unknown data page kind " + page.getClass().getName());
+    }
+    pageCount = count;
+    pagePos = 0;
+    return true;
+  }
+
+  private void loadV1(DataPageV1 page, int count) throws IOException {
+    ByteSlice s = ByteSlice.of(page.getBytes());
+    int p = s.offset();
+    if (maxRep > 0) {
+      p = readV1Levels(page.getRlEncoding(), maxRep, ValuesType.REPETITION_LEVEL, s, p, count, repLevels);
+    }
+    if (maxDef > 0) {
+      p = readV1Levels(page.getDlEncoding(), maxDef, ValuesType.DEFINITION_LEVEL, s, p, count, defLevels);
+    }
+    values = values(page.getValueEncoding(), s.buf(), p, s.end(), count);
+  }
+
+  private void loadV2(DataPageV2 page, int count) throws IOException {
+    if (maxRep > 0) {
+      readV2Levels(page.getRepetitionLevels(), maxRep, count, repLevels);
+    }
+    if (maxDef > 0) {
+      readV2Levels(page.getDefinitionLevels(), maxDef, count, defLevels);
+    }
+    ByteSlice data = ByteSlice.of(page.getData());
+    values = values(page.getDataEncoding(), data.buf(), data.offset(), data.end(), count);
+  }
+
+  /** Data page v1 levels: RLE with a 4-byte length prefix, or the deprecated BIT_PACKED. */
+  private int readV1Levels(Encoding enc, int maxLevel, ValuesType kind, ByteSlice s, int p, int count, int[] dst)
+      throws IOException {
+    int width = BytesUtils.getWidthFromMaxInt(maxLevel);
+    if (enc == Encoding.RLE) {
+      if (p + 4 > s.end()) {
+        throw new ParquetDecodingException("Page of column " + columnName() + " ends before its levels");
+      }
+      byte[] b = s.buf();
+      int len = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | (b[p + 3] & 0xFF) << 24;
+      if (len < 0 || p + 4 + len > s.end()) {
+        throw new ParquetDecodingException("Levels of column " + columnName() + " run past the page");
+      }
+      new RleBitPackedDecoder(b, p + 4, p + 4 + len, width).readInts(dst, 0, count);
+      return p + 4 + len;
+    }
+    if (enc == Encoding.BIT_PACKED) {
+      int len = (int) (((long) count * width + 7) / 8);
+      if (p + len > s.end()) {
+        throw new ParquetDecodingException("Levels of column " + columnName() + " run past the page");
+      }
+      ValuesReader reader = enc.getValuesReader(column, kind);
+      reader.initFromPage(count, ByteBufferInputStream.wrap(ByteBuffer.wrap(s.buf(), p, len)));
+      for (int i = 0; i < count; i++) {
+        dst[i] = reader.readInteger();
+      }
+      return p + len;
+    }
+    throw new ParquetDecodingException("Unsupported level encoding " + enc + " in column " + columnName());
+  }
+
+  private void readV2Levels(BytesInput bytes, int maxLevel, int count, int[] dst) throws IOException {
+    ByteSlice s = ByteSlice.of(bytes);
+    new RleBitPackedDecoder(s.buf(), s.offset(), s.end(), BytesUtils.getWidthFromMaxInt(maxLevel))
+        .readInts(dst, 0, count);
+  }
+
+  private PageValues values(Encoding enc, byte[] buf, int off, int end, int count) throws IOException {
+    switch (enc) {
+      case PLAIN:
+        return new PlainValues(buf, off, end, type.getPrimitiveTypeName(), type.getTypeLength());
+      case PLAIN_DICTIONARY:
+      case RLE_DICTIONARY:
+        if (dictionary == null) {
+          throw new ParquetDecodingException("Column " + columnName() + " has dictionary-encoded pages but no dictionary");
+        }
+        return new DictionaryValues(dictionary, buf, off, end);
+      case RLE:
+        if (type.getPrimitiveTypeName() == PrimitiveTypeName.BOOLEAN) {
+          return new RleBooleanValues(buf, off, end);
+        }
+        throw new ParquetDecodingException("The RLE value encoding is not valid for column " + columnName());
+      default:
+        ValuesReader reader = enc.getValuesReader(column, ValuesType.VALUES);
+        reader.initFromPage(count, ByteBufferInputStream.wrap(ByteBuffer.wrap(buf, off, end - off)));
+        return new FallbackValues(reader);
+    }
+  }
+
+  private String columnName() {
+    return String.join(".", column.getPath());
+  }
+}

@@ -1,0 +1,91 @@
+package dev.quiver.formats.parquet;
+
+import java.io.IOException;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.schema.PrimitiveType;
+
+/**
+ * A column chunk's dictionary, decoded once into a primitive array (or one byte array plus offsets for byte
+ * array types) so that looking up an id is an array access, not a virtual call returning a Binary.
+ */
+final class DictionaryData {
+  final int size;
+  int[] ints;
+  long[] longs;
+  float[] floats;
+  double[] doubles;
+  byte[] bytes;
+  /** {@code size + 1} offsets into {@link #bytes}. */
+  int[] offsets;
+
+  private DictionaryData(int size) {
+    this.size = size;
+  }
+
+  static DictionaryData decode(DictionaryPage page, ColumnDescriptor column) throws IOException {
+    Encoding enc = page.getEncoding();
+    if (enc != Encoding.PLAIN && enc != Encoding.PLAIN_DICTIONARY) {
+      throw new ParquetDecodingException("Unsupported dictionary page encoding " + enc);
+    }
+    PrimitiveType type = column.getPrimitiveType();
+    int n = page.getDictionarySize();
+    ByteSlice slice = ByteSlice.of(page.getBytes());
+    PlainValues plain = new PlainValues(slice.buf(), slice.offset(), slice.end(), type.getPrimitiveTypeName(),
+        type.getTypeLength());
+    DictionaryData d = new DictionaryData(n);
+    switch (type.getPrimitiveTypeName()) {
+      case INT32 -> {
+        d.ints = new int[n];
+        plain.readInts(d.ints, 0, n);
+      }
+      case INT64 -> {
+        d.longs = new long[n];
+        plain.readLongs(d.longs, 0, n);
+      }
+      case FLOAT -> {
+        d.floats = new float[n];
+        plain.readFloats(d.floats, 0, n);
+      }
+      case DOUBLE -> {
+        d.doubles = new double[n];
+        plain.readDoubles(d.doubles, 0, n);
+      }
+      case BINARY, FIXED_LEN_BYTE_ARRAY, INT96 -> {
+        int[] offsets = new int[n + 1];
+        ByteCollector collector = new ByteCollector(Math.max(16, slice.length()), offsets);
+        plain.readBinaries(n, collector);
+        d.bytes = collector.data;
+        d.offsets = offsets;
+      }
+      default -> throw new ParquetDecodingException(
+          "Dictionary encoding is not valid for " + type.getPrimitiveTypeName() + " columns");
+    }
+    return d;
+  }
+
+  /** Packs the dictionary's byte-array values back to back. */
+  private static final class ByteCollector implements BinarySink {
+    byte[] data;
+    final int[] offsets;
+    int count;
+    int used;
+
+    ByteCollector(int capacity, int[] offsets) {
+      this.data = new byte[capacity];
+      this.offsets = offsets;
+    }
+
+    @Override
+    public void accept(byte[] src, int offset, int length) {
+      if (used + length > data.length) {
+        data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, used + length));
+      }
+      System.arraycopy(src, offset, data, used, length);
+      used += length;
+      offsets[++count] = used;
+    }
+  }
+}

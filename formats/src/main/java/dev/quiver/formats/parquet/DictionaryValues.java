@@ -1,0 +1,96 @@
+package dev.quiver.formats.parquet;
+
+import org.apache.parquet.io.ParquetDecodingException;
+
+/**
+ * Dictionary-encoded values (PLAIN_DICTIONARY / RLE_DICTIONARY): ids decoded in bulk by the hybrid decoder,
+ * then looked up in the chunk's decoded dictionary. Strings written by Spark, parquet-mr and DuckDB are
+ * mostly stored this way.
+ */
+final class DictionaryValues extends PageValues {
+  private final DictionaryData dict;
+  private final RleBitPackedDecoder ids;
+  private int[] scratch = new int[0];
+
+  DictionaryValues(DictionaryData dict, byte[] buf, int offset, int end) {
+    if (offset >= end) {
+      // A page with only nulls may have no id section at all; any read below then fails clearly.
+      this.dict = dict;
+      this.ids = new RleBitPackedDecoder(buf, offset, end, 0);
+      return;
+    }
+    this.dict = dict;
+    this.ids = new RleBitPackedDecoder(buf, offset + 1, end, buf[offset] & 0xFF);
+  }
+
+  private int[] ids(int n) {
+    if (scratch.length < n) {
+      scratch = new int[Math.max(n, 1024)];
+    }
+    ids.readInts(scratch, 0, n);
+    int size = dict.size;
+    for (int i = 0; i < n; i++) {
+      if (scratch[i] >= size || scratch[i] < 0) {
+        throw new ParquetDecodingException("Dictionary id " + scratch[i] + " is out of range (size " + size + ")");
+      }
+    }
+    return scratch;
+  }
+
+  @Override
+  void readInts(int[] dst, int off, int n) {
+    int[] id = ids(n);
+    int[] values = dict.ints;
+    for (int i = 0; i < n; i++) {
+      dst[off + i] = values[id[i]];
+    }
+  }
+
+  @Override
+  void readLongs(long[] dst, int off, int n) {
+    int[] id = ids(n);
+    long[] values = dict.longs;
+    for (int i = 0; i < n; i++) {
+      dst[off + i] = values[id[i]];
+    }
+  }
+
+  @Override
+  void readFloats(float[] dst, int off, int n) {
+    int[] id = ids(n);
+    float[] values = dict.floats;
+    for (int i = 0; i < n; i++) {
+      dst[off + i] = values[id[i]];
+    }
+  }
+
+  @Override
+  void readDoubles(double[] dst, int off, int n) {
+    int[] id = ids(n);
+    double[] values = dict.doubles;
+    for (int i = 0; i < n; i++) {
+      dst[off + i] = values[id[i]];
+    }
+  }
+
+  @Override
+  void readBooleans(byte[] dst, int off, int n) {
+    throw new ParquetDecodingException("BOOLEAN columns cannot be dictionary-encoded");
+  }
+
+  @Override
+  void readBinaries(int n, BinarySink sink) {
+    int[] id = ids(n);
+    byte[] data = dict.bytes;
+    int[] offsets = dict.offsets;
+    for (int i = 0; i < n; i++) {
+      int start = offsets[id[i]];
+      sink.accept(data, start, offsets[id[i] + 1] - start);
+    }
+  }
+
+  @Override
+  void skip(int n) {
+    ids.skip(n);
+  }
+}

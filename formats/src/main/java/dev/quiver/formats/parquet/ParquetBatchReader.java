@@ -1,0 +1,238 @@
+package dev.quiver.formats.parquet;
+
+import dev.quiver.formats.ArrowTypes;
+import dev.quiver.formats.BatchReader;
+import dev.quiver.formats.FileSplit;
+import dev.quiver.formats.SourceFilter;
+import dev.quiver.sql.QuiverException;
+import dev.quiver.sql.types.StructType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.schema.MessageType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one split of a Parquet file as Arrow batches. The split owns the row groups whose midpoint lies in
+ * its byte range (parquet-mr's and Spark's rule, so the splits of a file read each row group once); row
+ * groups whose statistics rule out the filters are skipped without being read. Each batch comes from one row
+ * group and holds at most {@code batchSize} rows, decoded column by column straight into new vectors.
+ */
+public final class ParquetBatchReader implements BatchReader {
+  private static final Logger LOG = LoggerFactory.getLogger(ParquetBatchReader.class);
+  /** Bytes per value to reserve for a string column before its first batch has shown its real size. */
+  private static final int INITIAL_BYTES_PER_VALUE = 16;
+
+  private final String path;
+  private final ParquetFileReader reader;
+  private final List<BlockMetaData> blocks;
+  private final ReadPlan plan;
+  private final Schema arrowSchema;
+  private final BufferAllocator allocator;
+  private final int batchSize;
+  private final int[] selected;
+  private final int skipped;
+  /** Per requested column: bytes per value seen in the last batch, to size variable-width buffers. */
+  private final int[] bytesPerValue;
+
+  private int nextSelected;
+  private int groupsRead;
+  private long rowsLeftInGroup;
+  private PageReadStore group;
+  private boolean closed;
+
+  ParquetBatchReader(FileSplit split, StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
+      ParquetOptions options, BufferAllocator allocator, int batchSize) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
+    }
+    this.path = split.path();
+    this.allocator = allocator;
+    this.batchSize = batchSize;
+    this.arrowSchema = ArrowTypes.toArrowSchema(requiredSchema);
+    this.bytesPerValue = new int[requiredSchema.length()];
+    java.util.Arrays.fill(bytesPerValue, INITIAL_BYTES_PER_VALUE);
+    this.reader = ParquetFiles.open(path, split.fileLength());
+    try {
+      MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+      this.blocks = reader.getRowGroups();
+      this.plan = ReadPlan.build(fileSchema, requiredSchema, path);
+      if (!plan.leaves.isEmpty()) {
+        reader.setRequestedSchema(plan.descriptors());
+      }
+      StatisticsEvaluator stats = new StatisticsEvaluator(fileSchema, dataSchema, options.binaryAsString(), path);
+      List<Integer> chosen = new ArrayList<>();
+      int skip = 0;
+      long end = split.start() + split.length();
+      for (int i = 0; i < blocks.size(); i++) {
+        BlockMetaData b = blocks.get(i);
+        long mid = b.getStartingPos() + b.getCompressedSize() / 2;
+        if (mid < split.start() || mid >= end || b.getRowCount() == 0) {
+          continue;
+        }
+        if (!stats.mightMatch(filters == null ? List.of() : filters, b)) {
+          skip++;
+          continue;
+        }
+        chosen.add(i);
+      }
+      this.selected = chosen.stream().mapToInt(Integer::intValue).toArray();
+      this.skipped = skip;
+      LOG.debug("{} [{}, +{}): reading {} row groups, {} skipped by statistics", path, split.start(),
+          split.length(), selected.length, skipped);
+    } catch (RuntimeException e) {
+      closeQuietlyAfter(e);
+      throw e instanceof QuiverException q ? q : failed(e);
+    }
+  }
+
+  @Override
+  public VectorSchemaRoot next() {
+    if (closed) {
+      return null;
+    }
+    try {
+      while (rowsLeftInGroup == 0) {
+        if (!nextGroup()) {
+          return null;
+        }
+      }
+      int rows = (int) Math.min(batchSize, rowsLeftInGroup);
+      VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
+      try {
+        for (int c = 0; c < plan.columns.size(); c++) {
+          readColumn(c, root.getVector(c), rows);
+        }
+        root.setRowCount(rows);
+      } catch (IOException | RuntimeException e) {
+        root.close();
+        throw e;
+      }
+      rowsLeftInGroup -= rows;
+      return root;
+    } catch (QuiverException | OutOfMemoryException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw failed(e);
+    }
+  }
+
+  private void readColumn(int c, FieldVector vector, int rows) throws IOException {
+    ReadPlan.Column column = plan.columns.get(c);
+    if (column instanceof ReadPlan.Flat flat) {
+      allocate(vector, rows, c);
+      flat.leaf().reader.readFlat(vector, rows);
+      vector.setValueCount(rows);
+      if (vector instanceof BaseVariableWidthVector v && rows > 0) {
+        long bytes = v.getOffsetBuffer().getInt((long) rows * BaseVariableWidthVector.OFFSET_WIDTH);
+        bytesPerValue[c] = (int) Math.max(1, Math.min(1 << 20, bytes * 9 / 8 / rows + 1));
+      }
+    } else if (column instanceof ReadPlan.Nested nested) {
+      vector.allocateNew();
+      NestedAssembler.read(nested, vector, rows);
+    } else {
+      allocate(vector, rows, c);
+      vector.setValueCount(rows);
+    }
+  }
+
+  private void allocate(FieldVector vector, int rows, int c) {
+    if (vector instanceof BaseFixedWidthVector v) {
+      v.allocateNew(rows);
+    } else if (vector instanceof BaseVariableWidthVector v) {
+      v.allocateNew((long) rows * bytesPerValue[c], rows);
+    } else {
+      vector.setInitialCapacity(rows);
+      vector.allocateNew();
+    }
+  }
+
+  private boolean nextGroup() throws IOException {
+    closeGroup();
+    if (nextSelected >= selected.length) {
+      return false;
+    }
+    int index = selected[nextSelected++];
+    BlockMetaData block = blocks.get(index);
+    if (!plan.leaves.isEmpty()) {
+      group = reader.readRowGroup(index);
+      for (ReadNode.Leaf leaf : plan.leaves) {
+        leaf.reader = new ColumnChunkReader(leaf.column, group.getPageReader(leaf.column), leaf.converter);
+      }
+    }
+    groupsRead++;
+    rowsLeftInGroup = block.getRowCount();
+    return true;
+  }
+
+  private void closeGroup() {
+    for (ReadNode.Leaf leaf : plan.leaves) {
+      leaf.reader = null;
+      leaf.vector = null;
+    }
+    if (group != null) {
+      PageReadStore g = group;
+      group = null;
+      g.close();
+    }
+  }
+
+  /** Row groups this reader has started reading so far. */
+  public int rowGroupsRead() {
+    return groupsRead;
+  }
+
+  /** Row groups of this split that the filters ruled out by their statistics. */
+  public int rowGroupsSkipped() {
+    return skipped;
+  }
+
+  /** Row groups of this split that will be read, in total. */
+  public int rowGroupsSelected() {
+    return selected.length;
+  }
+
+  private QuiverException failed(Exception e) {
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new QuiverException("FAILED_READ_FILE.NO_HINT", "Encountered error while reading file " + path + ": "
+        + detail + ". The file may be corrupt; replace or remove it.", "KD001", e);
+  }
+
+  private void closeQuietlyAfter(Exception primary) {
+    try {
+      reader.close();
+    } catch (IOException | RuntimeException e) {
+      primary.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (plan != null) {
+        closeGroup();
+      }
+    } finally {
+      try {
+        reader.close();
+      } catch (IOException e) {
+        throw new QuiverException("Cannot close Parquet file " + path + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}
