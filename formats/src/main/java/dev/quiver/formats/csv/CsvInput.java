@@ -91,7 +91,7 @@ final class CsvInput {
     } catch (FileNotFoundException e) {
       throw new QuiverException("FAILED_READ_FILE.FILE_NOT_EXIST", "File does not exist: " + shown
           + ". It may have been deleted or moved after the files were listed; check the path and run the "
-          + "query again.", "42K03", e);
+          + "query again.", "KD001", e);
     } catch (IOException e) {
       throw new QuiverException("Cannot open the CSV file " + shown + ": " + e.getMessage()
           + ". Check that it exists and is readable.", e);

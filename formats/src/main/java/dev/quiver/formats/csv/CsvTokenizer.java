@@ -51,6 +51,8 @@ final class CsvTokenizer implements AutoCloseable {
   private final int maxColumns;
 
   // buf[mark, limit) holds the current record from its first character; pos is the next character to read.
+  // Reading more input moves the record to the front of the buffer, so positions held across a read are kept
+  // relative to mark.
   private char[] buf = new char[INITIAL_BUFFER_CHARS];
   private int pos;
   private int limit;
@@ -324,7 +326,7 @@ final class CsvTokenizer implements AutoCloseable {
     while (true) {
       if (!ensure(1)) {
         // An unclosed quote runs to the end of the input, as in univocity.
-        addToken(quotedToken(copied, segRel, pos));
+        addToken(quotedToken(copied, segRel, pos - mark));
         recordLength = pos - mark;
         return false;
       }
@@ -354,15 +356,16 @@ final class CsvTokenizer implements AutoCloseable {
           segRel = pos - mark;
           continue;
         }
-        int closeAt = pos;
+        // Relative to the record start: looking past the quote may move the buffer.
+        int closeRel = pos - mark;
         pos++;
-        return afterClosingQuote(copied, segRel, closeAt);
+        return afterClosingQuote(copied, segRel, closeRel);
       }
       if (isLineEndStart(c)) {
         int eol = lineEndAt(0);
         if (eol > 0) {
           if (!quotedNewlines) {
-            addToken(quotedToken(copied, segRel, pos));
+            addToken(quotedToken(copied, segRel, pos - mark));
             endRecord(eol);
             return false;
           }
@@ -380,12 +383,13 @@ final class CsvTokenizer implements AutoCloseable {
     field.append(buf, start, end - start);
   }
 
-  /** The quoted field's value: the copied text plus the pending segment [segRel, end). */
-  private String quotedToken(boolean copied, int segRel, int end) {
+  /** The quoted field's value: the copied text plus the pending segment [segRel, endRel) of the record. */
+  private String quotedToken(boolean copied, int segRel, int endRel) {
     if (!isWanted(count)) {
       return null;
     }
     int start = mark + segRel;
+    int end = mark + endRel;
     if (!copied) {
       return end == start ? emptyValue : new String(buf, start, end - start);
     }
@@ -393,8 +397,8 @@ final class CsvTokenizer implements AutoCloseable {
     return field.length() == 0 ? emptyValue : field.toString();
   }
 
-  /** After a closing quote at {@code closeAt} (pos is just past it): whitespace, then separator or line end. */
-  private boolean afterClosingQuote(boolean copied, int segRel, int closeAt) {
+  /** After a closing quote at {@code closeRel} (pos is just past it): whitespace, then separator or line end. */
+  private boolean afterClosingQuote(boolean copied, int segRel, int closeRel) {
     int i = 0;
     while (ensure(i + 1)) {
       char c = buf[pos + i];
@@ -404,38 +408,38 @@ final class CsvTokenizer implements AutoCloseable {
       i++;
     }
     if (!ensure(i + 1)) {
-      addToken(quotedToken(copied, segRel, closeAt));
+      addToken(quotedToken(copied, segRel, closeRel));
       pos += i;
       recordLength = pos - mark;
       return false;
     }
     int sep = delimiterAt(i);
     if (sep > 0) {
-      addToken(quotedToken(copied, segRel, closeAt));
+      addToken(quotedToken(copied, segRel, closeRel));
       pos += i + sep;
       return true;
     }
     if (isLineEndStart(buf[pos + i])) {
       int eol = lineEndAt(i);
       if (eol > 0) {
-        addToken(quotedToken(copied, segRel, closeAt));
+        addToken(quotedToken(copied, segRel, closeRel));
         pos += i;
         endRecord(eol);
         return false;
       }
     }
-    return unescapedQuote(copied, segRel, closeAt);
+    return unescapedQuote(copied, segRel, closeRel);
   }
 
   /**
    * Text follows a closing quote: the field becomes quote + value so far + quote + the rest of the text up to
    * the separator or line end, taken literally (univocity's STOP_AT_DELIMITER).
    */
-  private boolean unescapedQuote(boolean copied, int segRel, int closeAt) {
+  private boolean unescapedQuote(boolean copied, int segRel, int closeRel) {
     if (!copied) {
       field.setLength(0);
     }
-    appendSegment(segRel, closeAt);
+    appendSegment(segRel, mark + closeRel);
     field.insert(0, quote).append(quote);
     int restRel = pos - mark;
     int i = 0;

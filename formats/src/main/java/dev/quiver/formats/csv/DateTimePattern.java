@@ -29,11 +29,14 @@ final class DateTimePattern {
   private final String pattern;
   private final DateTimeFormatter parser;
   private final DateTimeFormatter printer;
+  /** yyyy-MM-dd, the default date pattern, which has a fast path: it is parsed once per value of a column. */
+  private final boolean isoDate;
 
   private DateTimePattern(String pattern, DateTimeFormatter parser, DateTimeFormatter printer) {
     this.pattern = pattern;
     this.parser = parser;
     this.printer = printer;
+    this.isoDate = pattern.equals("yyyy-MM-dd") || pattern.equals("uuuu-MM-dd");
   }
 
   /** Compiles {@code pattern}, naming {@code option} in the error when it is not a valid pattern. */
@@ -55,7 +58,33 @@ final class DateTimePattern {
 
   /** Days since the epoch; throws {@link java.time.DateTimeException} when the text does not match. */
   int parseDate(String text) {
+    if (isoDate && isPlainIsoDate(text)) {
+      // Exactly what the strict formatter accepts for this shape, at a fraction of its cost.
+      LocalDate d = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+      return DateTimeValues.fromLocalDate(d);
+    }
     return DateTimeValues.fromLocalDate(toLocalDate(parser.parse(text)));
+  }
+
+  /** {@code dddd-dd-dd}. */
+  private static boolean isPlainIsoDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      if (i != 4 && i != 7 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return v;
   }
 
   /** Microseconds since the epoch; text without an offset or zone is read in {@code zone}. */

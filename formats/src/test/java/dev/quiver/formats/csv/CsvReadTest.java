@@ -331,6 +331,10 @@ class CsvReadTest extends CsvTestSupport {
     assertEquals(row(LocalDate.of(2024, 3, 5), 1709627400000000L), rows.get(2));
     assertEquals(row(null, 1709596800000000L), rows.get(3));
 
+    // Impossible dates are not dates, in the pattern's shape or in the cast forms.
+    assertEquals(List.of(row(null, null), row(LocalDate.of(2024, 2, 29), null)), read(file("feb.csv",
+        "2023-02-29,2023-02-29 10:00\n2024-02-29,24:00\n"), schema, opts()));
+
     List<List<Object>> zoned = read(path, schema, opts("timeZone", "America/New_York"));
     assertEquals(1709634600000000L + 5 * 3600_000_000L, zoned.get(1).get(1));
 

@@ -156,6 +156,52 @@ class CsvTokenizerTest {
   }
 
   @Test
+  void bufferRefillRightAfterAClosingQuote() {
+    // Chunks of 5 characters: the closing quote of the second record is the last character of a chunk, and that
+    // record does not start at the beginning of the buffer, so looking past the quote moves the buffer.
+    String text = "x\n\"b\",y\n\"c\"  \"d\"\n";
+    Reader chunked = new StringReader(text) {
+      @Override
+      public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+        return super.read(cbuf, off, Math.min(len, 5));
+      }
+    };
+    assertEquals(List.of(rec("x"), rec("b", "y"), rec("\"c\"  \"d\"")), tokens(chunked, true));
+  }
+
+  @Test
+  void anyChunkingOfTheInputGivesTheSameRecords() {
+    // Random text made of the characters that matter, read whole and in chunks of every small size.
+    String[] pieces = {"a", "bc", ",", "||", "\"", "\\", "\n", "\r\n", " ", "\t", "é", "x\"y", "\"\"", "#"};
+    java.util.Random random = new java.util.Random(42);
+    for (int round = 0; round < 200; round++) {
+      StringBuilder sb = new StringBuilder();
+      int n = random.nextInt(60);
+      for (int i = 0; i < n; i++) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = sb.toString();
+      for (String[] options : new String[][] {{}, {"sep", "||"}, {"ignoreLeadingWhiteSpace", "true",
+          "ignoreTrailingWhiteSpace", "true", "comment", "#"}, {"escape", "\""}}) {
+        for (boolean quotedNewlines : new boolean[] {false, true}) {
+          List<List<String>> whole = tokens(text, quotedNewlines, options);
+          for (int chunk = 1; chunk <= 9; chunk++) {
+            int size = chunk;
+            Reader chunked = new StringReader(text) {
+              @Override
+              public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+                return super.read(cbuf, off, Math.min(len, size));
+              }
+            };
+            assertEquals(whole, tokens(chunked, quotedNewlines, options),
+                "text " + text.replace("\n", "\\n").replace("\r", "\\r") + " chunk " + size);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void unwantedFieldsAreNotBuilt() {
     try (CsvTokenizer t = new CsvTokenizer(new StringReader("a,b,\"c\",d"), CsvOptions.parse(FormatOptions.empty()),
         false, "test")) {
