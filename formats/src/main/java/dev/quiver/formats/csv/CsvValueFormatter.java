@@ -34,99 +34,45 @@ import org.apache.arrow.vector.VarCharVector;
  * timeZone option's zone), binary as its bytes read as UTF-8. The vector is the column of the batch being
  * written; its class is checked once per batch by the writer.
  */
-abstract class CsvValueFormatter {
-  abstract String format(FieldVector vector, int row);
+@FunctionalInterface
+interface CsvValueFormatter {
+  String format(FieldVector vector, int row);
 
   static CsvValueFormatter forType(String column, DataType type, CsvDateTimes dateTimes) {
     if (type instanceof StringType) {
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return new String(((VarCharVector) v).get(row), StandardCharsets.UTF_8);
-        }
-      };
+      return (v, row) -> new String(((VarCharVector) v).get(row), StandardCharsets.UTF_8);
     }
     if (type instanceof BinaryType) {
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return new String(((VarBinaryVector) v).get(row), StandardCharsets.UTF_8);
-        }
-      };
+      return (v, row) -> new String(((VarBinaryVector) v).get(row), StandardCharsets.UTF_8);
     }
     if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
         || type instanceof LongType) {
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return Long.toString(((BaseIntVector) v).getValueAsLong(row));
-        }
-      };
+      return (v, row) -> Long.toString(((BaseIntVector) v).getValueAsLong(row));
     }
     if (type instanceof DoubleType) {
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return Double.toString(((Float8Vector) v).get(row));
-        }
-      };
+      return (v, row) -> Double.toString(((Float8Vector) v).get(row));
     }
     if (type instanceof FloatType) {
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return Float.toString(((Float4Vector) v).get(row));
-        }
-      };
+      return (v, row) -> Float.toString(((Float4Vector) v).get(row));
     }
     if (type instanceof DecimalType) {
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return ((DecimalVector) v).getObject(row).toPlainString();
-        }
-      };
+      return (v, row) -> ((DecimalVector) v).getObject(row).toPlainString();
     }
     if (type instanceof BooleanType) {
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return ((BitVector) v).get(row) != 0 ? "true" : "false";
-        }
-      };
+      return (v, row) -> ((BitVector) v).get(row) != 0 ? "true" : "false";
     }
     if (type instanceof DateType) {
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return dateTimes.formatDate(((DateDayVector) v).get(row));
-        }
-      };
+      return (v, row) -> dateTimes.formatDate(((DateDayVector) v).get(row));
     }
     if (type instanceof TimestampType) {
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return dateTimes.formatTimestamp(((TimeStampVector) v).get(row));
-        }
-      };
+      return (v, row) -> dateTimes.formatTimestamp(((TimeStampVector) v).get(row));
     }
     if (type instanceof TimestampNTZType) {
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return dateTimes.formatLocalTimestamp(((TimeStampVector) v).get(row));
-        }
-      };
+      return (v, row) -> dateTimes.formatLocalTimestamp(((TimeStampVector) v).get(row));
     }
     if (type instanceof NullType) {
       // Every value of a void column is null, so this is never asked for a value.
-      return new CsvValueFormatter() {
-        @Override
-        String format(FieldVector v, int row) {
-          return null;
-        }
-      };
+      return (v, row) -> null;
     }
     throw CsvValueConverter.unsupportedType(column, type);
   }
