@@ -1,0 +1,89 @@
+package dev.quiver.formats.parquet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Random;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.junit.jupiter.api.Test;
+
+/** The bulk hybrid decoder against parquet-mr's encoder, for every bit width and mixes of runs. */
+class RleBitPackedDecoderTest {
+  private static byte[] encode(int bitWidth, int[] values) throws IOException {
+    try (RunLengthBitPackingHybridEncoder enc =
+        new RunLengthBitPackingHybridEncoder(bitWidth, 64, 64 * 1024, HeapByteBufferAllocator.getInstance())) {
+      for (int v : values) {
+        enc.writeInt(v);
+      }
+      return enc.toBytes().toByteArray();
+    }
+  }
+
+  private static int[] sample(Random rnd, int bitWidth, int n) {
+    int[] values = new int[n];
+    long bound = 1L << bitWidth;
+    int i = 0;
+    while (i < n) {
+      // Alternate long repeats (RLE runs) with noise (bit-packed runs).
+      int len = Math.min(n - i, 1 + rnd.nextInt(40));
+      boolean repeat = rnd.nextBoolean();
+      int v = (int) (rnd.nextLong() & (bound - 1));
+      for (int k = 0; k < len; k++) {
+        values[i++] = repeat ? v : (int) (rnd.nextLong() & (bound - 1));
+      }
+    }
+    return values;
+  }
+
+  @Test
+  void decodesWhatParquetMrEncodes() throws IOException {
+    Random rnd = new Random(42);
+    for (int bitWidth = 0; bitWidth <= 32; bitWidth++) {
+      int[] values = bitWidth == 0 ? new int[777] : sample(rnd, Math.min(bitWidth, 31), 777);
+      if (bitWidth == 32) {
+        values[3] = -1;
+        values[4] = Integer.MIN_VALUE;
+      }
+      byte[] bytes = encode(bitWidth, values);
+      // Read in uneven chunks to cross run boundaries at every offset.
+      RleBitPackedDecoder d = new RleBitPackedDecoder(bytes, 0, bytes.length, bitWidth);
+      int[] out = new int[values.length];
+      int pos = 0;
+      int step = 1;
+      while (pos < values.length) {
+        int n = Math.min(step, values.length - pos);
+        d.readInts(out, pos, n);
+        pos += n;
+        step = step % 13 + 1;
+      }
+      assertArrayEquals(values, out, "bit width " + bitWidth);
+    }
+  }
+
+  @Test
+  void skipsAcrossRuns() throws IOException {
+    int[] values = sample(new Random(3), 5, 1000);
+    byte[] bytes = encode(5, values);
+    RleBitPackedDecoder d = new RleBitPackedDecoder(bytes, 0, bytes.length, 5);
+    int[] out = new int[10];
+    int pos = 0;
+    while (pos + 10 + 17 <= values.length) {
+      d.skip(17);
+      pos += 17;
+      d.readInts(out, 0, 10);
+      assertArrayEquals(Arrays.copyOfRange(values, pos, pos + 10), out, "at " + pos);
+      pos += 10;
+    }
+  }
+
+  @Test
+  void readingPastTheDataIsADecodingError() throws IOException {
+    byte[] bytes = encode(3, new int[] {1, 1, 1, 1, 1, 1, 1, 1, 1});
+    RleBitPackedDecoder d = new RleBitPackedDecoder(bytes, 0, bytes.length, 3);
+    assertThrows(ParquetDecodingException.class, () -> d.readInts(new int[100], 0, 100));
+  }
+}
