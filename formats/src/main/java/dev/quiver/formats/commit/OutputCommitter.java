@@ -342,9 +342,4 @@ public final class OutputCommitter {
           + " in state " + state + "; call setupJob first, and only once per job.");
     }
   }
-
-  /** The committer's staging directory, or null before {@link #setupJob()}; for tests and diagnostics. */
-  synchronized String stagingDir() {
-    return staging == null ? null : staging.toString();
-  }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -143,10 +142,5 @@ public final class TaskCommitter implements Serializable {
   public void abortTask() {
     Path attempt = attemptPath();
     new CommitFs(attempt).delete(attempt);
-  }
-
-  /** Files created so far per partition directory; for tests and metrics. */
-  Map<String, Integer> fileCounts() {
-    return Map.copyOf(filesPerDir);
   }
 }
