@@ -4,24 +4,39 @@ import dev.quiver.planner.PlanningException;
 import dev.quiver.planner.expressions.AttributeReference;
 import dev.quiver.planner.logical.LogicalPlan;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the rule batches of {@link OptimizerRules} over an analyzed plan. A fixed-point batch repeats until
- * no rule changes the plan (bounded, so a pair of rules undoing each other cannot loop forever). After every
- * rule the output columns (ids, names, types) must be unchanged; a rule that breaks this is a bug and is
- * named in the error.
+ * no rule changes the plan (bounded, so a pair of rules undoing each other cannot loop forever; reaching the
+ * bound is logged, or an error for a {@link #strict} optimizer, which tests use to catch such pairs). After
+ * every rule the output columns (ids, names, types) must be unchanged; a rule that breaks this is a bug and
+ * is named in the error.
  */
 public final class Optimizer {
+  private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
   private static final int MAX_ITERATIONS = 100;
 
   private final List<RuleBatch> batches;
+  private final boolean requireFixedPoint;
 
   public Optimizer(OptimizerContext context) {
-    this.batches = OptimizerRules.batches(context);
+    this(OptimizerRules.batches(context));
   }
 
   public Optimizer(List<RuleBatch> batches) {
+    this(batches, false);
+  }
+
+  private Optimizer(List<RuleBatch> batches, boolean requireFixedPoint) {
     this.batches = List.copyOf(batches);
+    this.requireFixedPoint = requireFixedPoint;
+  }
+
+  /** An optimizer that fails when a fixed-point batch has not converged within its iteration bound. */
+  public static Optimizer strict(OptimizerContext context) {
+    return new Optimizer(OptimizerRules.batches(context), true);
   }
 
   public List<RuleBatch> batches() {
@@ -31,19 +46,35 @@ public final class Optimizer {
   public LogicalPlan optimize(LogicalPlan analyzed) {
     LogicalPlan plan = analyzed;
     for (RuleBatch batch : batches) {
-      int iterations = batch.fixedPoint() ? MAX_ITERATIONS : 1;
-      for (int i = 0; i < iterations; i++) {
-        LogicalPlan before = plan;
-        for (Rule rule : batch.rules()) {
-          LogicalPlan after = applyChecked(rule, plan);
-          plan = after;
-        }
-        if (plan.equals(before)) {
-          break;
-        }
-      }
+      plan = batch.fixedPoint() ? toFixedPoint(batch, plan) : once(batch, plan);
     }
     return plan;
+  }
+
+  private static LogicalPlan once(RuleBatch batch, LogicalPlan plan) {
+    LogicalPlan out = plan;
+    for (Rule rule : batch.rules()) {
+      out = applyChecked(rule, out);
+    }
+    return out;
+  }
+
+  private LogicalPlan toFixedPoint(RuleBatch batch, LogicalPlan plan) {
+    LogicalPlan current = plan;
+    for (int i = 0; i < MAX_ITERATIONS; i++) {
+      LogicalPlan next = once(batch, current);
+      if (next.equals(current)) {
+        return next;
+      }
+      current = next;
+    }
+    String message = "Optimizer batch '" + batch.name() + "' did not reach a fixed point in " + MAX_ITERATIONS
+        + " iterations; two of its rules probably undo each other.";
+    if (requireFixedPoint) {
+      throw new PlanningException("Internal error: " + message);
+    }
+    LOG.warn(message);
+    return current;
   }
 
   private static LogicalPlan applyChecked(Rule rule, LogicalPlan plan) {
