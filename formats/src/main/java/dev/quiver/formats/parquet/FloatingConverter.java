@@ -1,6 +1,7 @@
 package dev.quiver.formats.parquet;
 
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
 /** FLOAT and DOUBLE columns into Float4 / Float8 vectors (FLOAT may widen to double). */
@@ -45,8 +46,9 @@ final class FloatingConverter extends LeafConverter {
             doubles = new double[Math.max(n, 1024)];
           }
           values.readDoubles(doubles, 0, n);
+          long a = VectorBits.address(data, (long) (pos + n) * 8) + (long) pos * 8;
           for (int i = 0; i < n; i++) {
-            data.setDouble((long) (pos + i) * 8, doubles[i]);
+            MemoryUtil.putLong(a + (long) i * 8, Double.doubleToRawLongBits(doubles[i]));
           }
         }
       }

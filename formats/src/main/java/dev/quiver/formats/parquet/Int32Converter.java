@@ -1,6 +1,7 @@
 package dev.quiver.formats.parquet;
 
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
 /** INT32 columns (plain ints, INT(8/16/32), unsigned ints, DATE, small DECIMAL) into Arrow vectors. */
@@ -40,28 +41,33 @@ final class Int32Converter extends LeafConverter {
       values.readInts(v, 0, n);
       switch (target) {
         case INT -> {
+          long a = VectorBits.address(data, (long) (pos + n) * 4) + (long) pos * 4;
           for (int i = 0; i < n; i++) {
-            data.setInt((long) (pos + i) * 4, v[i]);
+            MemoryUtil.putInt(a + (long) i * 4, v[i]);
           }
         }
         case BYTE -> {
+          long a = VectorBits.address(data, pos + n) + pos;
           for (int i = 0; i < n; i++) {
-            data.setByte(pos + i, (byte) v[i]);
+            MemoryUtil.putByte(a + i, (byte) v[i]);
           }
         }
         case SHORT -> {
+          long a = VectorBits.address(data, (long) (pos + n) * 2) + (long) pos * 2;
           for (int i = 0; i < n; i++) {
-            data.setShort((long) (pos + i) * 2, (short) v[i]);
+            MemoryUtil.putShort(a + (long) i * 2, (short) v[i]);
           }
         }
         case LONG -> {
+          long a = VectorBits.address(data, (long) (pos + n) * 8) + (long) pos * 8;
           for (int i = 0; i < n; i++) {
-            data.setLong((long) (pos + i) * 8, v[i]);
+            MemoryUtil.putLong(a + (long) i * 8, v[i]);
           }
         }
         case UNSIGNED_LONG -> {
+          long a = VectorBits.address(data, (long) (pos + n) * 8) + (long) pos * 8;
           for (int i = 0; i < n; i++) {
-            data.setLong((long) (pos + i) * 8, Integer.toUnsignedLong(v[i]));
+            MemoryUtil.putLong(a + (long) i * 8, Integer.toUnsignedLong(v[i]));
           }
         }
         case DOUBLE -> {
@@ -70,8 +76,9 @@ final class Int32Converter extends LeafConverter {
           }
         }
         case DATE_TO_MICROS -> {
+          long a = VectorBits.address(data, (long) (pos + n) * 8) + (long) pos * 8;
           for (int i = 0; i < n; i++) {
-            data.setLong((long) (pos + i) * 8, v[i] * MICROS_PER_DAY);
+            MemoryUtil.putLong(a + (long) i * 8, v[i] * MICROS_PER_DAY);
           }
         }
         case DECIMAL -> {

@@ -1,6 +1,7 @@
 package dev.quiver.formats.parquet;
 
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
 /** INT64 columns (longs, timestamps in any unit, DECIMAL, UINT_64) into Arrow vectors. */
@@ -35,18 +36,21 @@ final class Int64Converter extends LeafConverter {
       values.readLongs(v, 0, n);
       switch (target) {
         case LONG -> {
+          long a = VectorBits.address(data, (long) (pos + n) * 8) + (long) pos * 8;
           for (int i = 0; i < n; i++) {
-            data.setLong((long) (pos + i) * 8, v[i]);
+            MemoryUtil.putLong(a + (long) i * 8, v[i]);
           }
         }
         case MILLIS_TO_MICROS -> {
+          long a = VectorBits.address(data, (long) (pos + n) * 8) + (long) pos * 8;
           for (int i = 0; i < n; i++) {
-            data.setLong((long) (pos + i) * 8, v[i] * 1000L);
+            MemoryUtil.putLong(a + (long) i * 8, v[i] * 1000L);
           }
         }
         case NANOS_TO_MICROS -> {
+          long a = VectorBits.address(data, (long) (pos + n) * 8) + (long) pos * 8;
           for (int i = 0; i < n; i++) {
-            data.setLong((long) (pos + i) * 8, Math.floorDiv(v[i], 1000L));
+            MemoryUtil.putLong(a + (long) i * 8, Math.floorDiv(v[i], 1000L));
           }
         }
         case DOUBLE -> {
@@ -55,6 +59,7 @@ final class Int64Converter extends LeafConverter {
           }
         }
         case DECIMAL -> {
+          VectorBits.address(data, (long) (pos + n) * 16);
           for (int i = 0; i < n; i++) {
             Decimal128.writeScaled(data, pos + i, v[i], factor);
           }

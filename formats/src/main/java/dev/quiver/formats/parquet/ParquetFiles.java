@@ -35,7 +35,9 @@ final class ParquetFiles {
       Path p = HadoopFs.path(path);
       FileSystem fs = HadoopFs.fs(p);
       long len = length >= 0 ? length : fs.getFileStatus(p).getLen();
-      ParquetReadOptions options = HadoopReadOptions.builder(HadoopFs.conf(), p).build();
+      ParquetReadOptions options = HadoopReadOptions.builder(HadoopFs.conf(), p)
+          .withCodecFactory(new PageDecompressors(HadoopFs.conf()))
+          .build();
       return new ParquetFileReader(new FsInputFile(fs, p, len), options);
     } catch (QuiverException e) {
       throw e;

@@ -29,6 +29,17 @@ final class VectorBits {
   }
 
   /**
+   * The address of {@code buf} after checking that it holds {@code bytes} bytes. Hot loops write through the
+   * address without Arrow's per-call bounds checks; this one check up front keeps them inside the buffer.
+   */
+  static long address(ArrowBuf buf, long bytes) {
+    if (buf.capacity() < bytes) {
+      throw new IllegalStateException("Buffer of " + buf.capacity() + " bytes cannot hold " + bytes);
+    }
+    return buf.memoryAddress();
+  }
+
+  /**
    * Grows a fixed-width vector until it has room for {@code needed} slots. Variable-width vectors are written
    * with setSafe, which grows them itself.
    */

@@ -148,6 +148,33 @@ class ParquetRoundTripTest extends ParquetTestSupport {
   }
 
   @Test
+  void requiredColumnsAndRequiredNestedValuesRoundTrip() {
+    StructType schema = new StructType()
+        .add("i", DataTypes.IntegerType, false)
+        .add("s", DataTypes.StringType, false)
+        .add("l", DataTypes.createArrayType(DataTypes.LongType, false), false)
+        .add("m", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, false), true)
+        .add("st", new StructType().add("a", DataTypes.IntegerType, false).add("b", DataTypes.StringType, true), false);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      rows.add(new Object[] {i, "v" + (i % 10), List.of((long) i, (long) -i), i % 3 == 0 ? null : Map.of("k", "x" + i),
+          new Object[] {i, i % 2 == 0 ? null : "b"}});
+    }
+    String p = path("required.parquet");
+    write(p, schema, rows);
+    MessageType fileSchema = footer(p).getFileMetaData().getSchema();
+    assertTrue(fileSchema.getType("l").isRepetition(org.apache.parquet.schema.Type.Repetition.REQUIRED));
+    assertEquals(0, fileSchema.getColumnDescription(new String[] {"i"}).getMaxDefinitionLevel());
+    assertEquals(1, fileSchema.getColumnDescription(new String[] {"l", "list", "element"}).getMaxDefinitionLevel());
+    List<List<Object>> back = read(whole(p), schema, schema, List.of(), FormatOptions.empty(), 1024);
+    assertEquals(3000, back.size());
+    for (int i = 0; i < 3000; i += 7) {
+      assertEquals(row(i, "v" + (i % 10), List.of((long) i, (long) -i), i % 3 == 0 ? null : Map.of("k", "x" + i),
+          row(i, i % 2 == 0 ? null : "b")), back.get(i));
+    }
+  }
+
+  @Test
   void emptyFileHasSchemaAndNoRows() {
     String p = path("empty.parquet");
     write(p, ALL, List.of());
