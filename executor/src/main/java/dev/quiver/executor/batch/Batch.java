@@ -50,6 +50,15 @@ public final class Batch implements AutoCloseable {
     return new VectorSchemaRoot(new Schema(fields), new ArrayList<>(columns), rowCount);
   }
 
+  /** The Arrow schema of this batch's columns. */
+  public Schema asRootSchema() {
+    List<Field> fields = new ArrayList<>();
+    for (FieldVector v : columns) {
+      fields.add(v.getField());
+    }
+    return new Schema(fields);
+  }
+
   public int rowCount() {
     return rowCount;
   }

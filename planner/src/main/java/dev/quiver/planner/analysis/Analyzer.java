@@ -408,6 +408,10 @@ public final class Analyzer {
         if (x instanceof UnresolvedFunction f) {
           return ExpressionCoercion.coerce(FunctionResolution.resolve(f));
         }
+        if (x instanceof UnresolvedStar) {
+          // Only meaningful inside count(*), rewritten when the enclosing call is visited.
+          return x;
+        }
         if (x instanceof AggregateCall a && a.function() == AggregateFunction.COUNT && a.args().size() == 1
             && a.args().get(0) instanceof UnresolvedStar) {
           return new AggregateCall(AggregateFunction.COUNT, List.of(Literal.of(1)), a.distinct(), a.ignoreNulls());

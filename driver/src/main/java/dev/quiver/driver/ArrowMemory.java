@@ -1,0 +1,41 @@
+package dev.quiver.driver;
+
+import dev.quiver.sql.QuiverException;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * The process's root allocator, created once per application. Arrow needs
+ * {@code --add-opens=java.base/java.nio=ALL-UNNAMED} on JDK 17; without it the first allocation fails deep
+ * inside Arrow, so this turns that into a message that says which flag to add.
+ */
+public final class ArrowMemory {
+  public static final String REQUIRED_FLAG = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+
+  private ArrowMemory() {}
+
+  public static BufferAllocator newRoot() {
+    try {
+      RootAllocator root = new RootAllocator(maxDirectMemory());
+      root.buffer(8).close();
+      return root;
+    } catch (RuntimeException | LinkageError e) {
+      if (String.valueOf(e).contains("add-opens") || e instanceof ExceptionInInitializerError
+          || e instanceof NoClassDefFoundError) {
+        throw new QuiverException("Apache Arrow cannot access off-heap memory in this JVM. Start Java with "
+            + REQUIRED_FLAG + " (bin/quiver-submit and bin/run-example add it for you).", e);
+      }
+      throw e;
+    }
+  }
+
+  /** The JVM's direct memory limit (-XX:MaxDirectMemorySize, by default the heap size). */
+  public static long maxDirectMemory() {
+    try {
+      Class<?> vm = Class.forName("jdk.internal.misc.VM");
+      return (Long) vm.getMethod("maxDirectMemory").invoke(null);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return Runtime.getRuntime().maxMemory();
+    }
+  }
+}

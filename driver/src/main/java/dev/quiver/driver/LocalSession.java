@@ -1,0 +1,323 @@
+package dev.quiver.driver;
+
+import dev.quiver.driver.catalog.Catalog;
+import dev.quiver.driver.catalog.TableMetadata;
+import dev.quiver.driver.io.FileSources;
+import dev.quiver.driver.io.IpcBatches;
+import dev.quiver.driver.scheduler.JobId;
+import dev.quiver.driver.scheduler.JobInputs;
+import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.task.TaskOutcome;
+import dev.quiver.executor.task.TaskRunner;
+import dev.quiver.formats.FileFormats;
+import dev.quiver.formats.commit.OutputCommitter;
+import dev.quiver.formats.commit.TaskCommitMessage;
+import dev.quiver.formats.commit.WriteJob;
+import dev.quiver.formats.commit.WriteMode;
+import dev.quiver.planner.expressions.AttributeReference;
+import dev.quiver.planner.logical.FileRelation;
+import dev.quiver.planner.logical.FileSource;
+import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.logical.Plans;
+import dev.quiver.planner.logical.SubqueryAlias;
+import dev.quiver.planner.physical.PhysicalPlan;
+import dev.quiver.planner.physical.WriteFilesExec;
+import dev.quiver.planner.physical.WriteSpec;
+import dev.quiver.planner.stages.StageDag;
+import dev.quiver.planner.stages.StageKind;
+import dev.quiver.planner.stages.StagePlanner;
+import dev.quiver.sql.AnalysisException;
+import dev.quiver.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The in-process engine behind a {@code local[n]} Session. */
+public final class LocalSession implements SessionBackend {
+  private final LocalRuntime runtime;
+  private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
+
+  public LocalSession(QuiverConf conf, MasterUrl master, String appName) {
+    this.runtime = new LocalRuntime(conf, master, appName);
+  }
+
+  @Override
+  public AppInfo appInfo() {
+    return runtime.info();
+  }
+
+  @Override
+  public QuiverConf conf() {
+    return runtime.conf();
+  }
+
+  @Override
+  public LogicalPlan analyze(LogicalPlan unresolved) {
+    return new QueryExecution(runtime, unresolved).analyzed();
+  }
+
+  @Override
+  public FileSource resolveFiles(String format, List<String> paths, Map<String, String> options,
+      StructType userSchema) {
+    return FileSources.resolve(FileFormats.normalize(format), paths, options, userSchema,
+        Sessions.zone(runtime.conf()), runtime.conf().getBoolean(QuiverConf.CASE_SENSITIVE, false));
+  }
+
+  @Override
+  public ResultRows collect(LogicalPlan plan) {
+    QueryExecution qe = new QueryExecution(runtime, plan);
+    List<TaskOutcome> outcomes = run(qe, qe.stages());
+    List<Object[]> rows = new ArrayList<>();
+    for (TaskOutcome o : outcomes) {
+      IpcBatches.readRows(((TaskOutcome.Rows) o).ipcStream(), runtime.allocator(), rows);
+    }
+    return new ResultRows(Plans.schemaOf(qe.analyzed()), rows);
+  }
+
+  @Override
+  public Iterator<Object[]> toLocalIterator(LogicalPlan plan) {
+    QueryExecution qe = new QueryExecution(runtime, plan);
+    List<TaskOutcome> outcomes = run(qe, qe.stages());
+    return new Iterator<>() {
+      private int partition;
+      private Iterator<Object[]> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && partition < outcomes.size()) {
+          List<Object[]> rows = new ArrayList<>();
+          IpcBatches.readRows(((TaskOutcome.Rows) outcomes.get(partition++)).ipcStream(), runtime.allocator(), rows);
+          current = rows.iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Object[] next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+  }
+
+  /** Materializes the caches a query reads, then runs its stages; returns the result stage's outcomes. */
+  private List<TaskOutcome> run(QueryExecution qe, StageDag dag) {
+    checkRunning();
+    for (long cacheId : qe.cachedRelations()) {
+      materialize(cacheId);
+    }
+    JobId job = runtime.newJobId();
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put(TaskRunner.SESSION_TIME_ZONE, Sessions.zone(runtime.conf()).getId());
+    settings.put(TaskRunner.QUERY_START_MICROS, Long.toString(qe.startMicros()));
+    try {
+      return runtime.scheduler().runJob(job, dag, settings,
+          new JobInputs(job, runtime.tracker(), runtime.broadcasts(), runtime.cache()), (stage, outcomes) -> {
+            if (stage.kind() == StageKind.SHUFFLE_MAP) {
+              runtime.tracker().register(job, stage.id(), outcomes.toArray(new TaskOutcome.MapOutput[0]));
+            } else if (stage.kind() == StageKind.BROADCAST) {
+              List<Batch> batches = new ArrayList<>();
+              for (TaskOutcome o : outcomes) {
+                batches.addAll(IpcBatches.decode(((TaskOutcome.Rows) o).ipcStream(), runtime.allocator()));
+              }
+              runtime.broadcasts().put(job, stage.id(), batches);
+            }
+          });
+    } finally {
+      runtime.cleanupJob(job);
+    }
+  }
+
+  private synchronized void materialize(long cacheId) {
+    if (runtime.cache().isMaterialized(cacheId)) {
+      return;
+    }
+    LogicalPlan plan = runtime.cache().entry(cacheId).orElseThrow().plan();
+    QueryExecution qe = new QueryExecution(runtime, plan, cacheId);
+    List<TaskOutcome> outcomes = run(qe, qe.stages());
+    List<byte[]> partitions = new ArrayList<>();
+    for (TaskOutcome o : outcomes) {
+      partitions.add(((TaskOutcome.Rows) o).ipcStream());
+    }
+    runtime.cache().store(cacheId, partitions);
+  }
+
+  @Override
+  public String explain(LogicalPlan plan, boolean extended) {
+    return new QueryExecution(runtime, plan).explainString(extended);
+  }
+
+  @Override
+  public void write(LogicalPlan plan, WriteRequest request) {
+    String format = request.format() != null ? request.format()
+        : runtime.conf().get(QuiverConf.DEFAULT_SOURCE, "parquet");
+    format = FileFormats.get(format).name();
+    if (request.path() == null || request.path().isBlank()) {
+      throw new AnalysisException("A path is needed to save a DataFrame: use save(path), csv(path) or "
+          + "parquet(path), or saveAsTable(name).");
+    }
+    QueryExecution qe = new QueryExecution(runtime, plan);
+    checkPartitionColumns(qe.analyzed().output(), request.partitionBy());
+    WriteMode mode = WriteMode.fromString(request.mode() == null ? "errorifexists" : request.mode());
+    OutputCommitter committer = new OutputCommitter(request.path(), mode, OutputCommitter.newJobId());
+    Optional<WriteJob> job = committer.setupJob();
+    if (job.isEmpty()) {
+      return;
+    }
+    try {
+      WriteJob wj = job.get();
+      WriteSpec spec = new WriteSpec(format, request.options(), request.partitionBy(), wj.outputPath(),
+          wj.stagingDir(), wj.jobId());
+      PhysicalPlan writePlan = new WriteFilesExec(spec, qe.physical());
+      List<TaskOutcome> outcomes = run(qe, StagePlanner.cut(writePlan));
+      List<TaskCommitMessage> messages = new ArrayList<>();
+      for (TaskOutcome o : outcomes) {
+        messages.add(((TaskOutcome.Written) o).commit());
+      }
+      committer.commitJob(messages);
+    } catch (RuntimeException | Error e) {
+      try {
+        committer.abortJob();
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+  }
+
+  private static void checkPartitionColumns(List<AttributeReference> output, List<String> partitionBy) {
+    for (String p : partitionBy) {
+      boolean found = output.stream().anyMatch(a -> a.name().equals(p));
+      if (!found) {
+        List<String> names = output.stream().map(AttributeReference::name).toList();
+        throw new AnalysisException("COLUMN_NOT_FOUND", "The partition column `" + p + "` does not exist in the "
+            + "DataFrame's columns " + names + ".", "42703");
+      }
+    }
+    if (!partitionBy.isEmpty() && partitionBy.size() >= output.size()) {
+      throw new AnalysisException("ALL_PARTITION_COLUMNS_NOT_ALLOWED", "Cannot use all columns for partition "
+          + "columns: at least one column must remain inside the files.", "KD005");
+    }
+  }
+
+  @Override
+  public void saveAsTable(LogicalPlan plan, String table, WriteRequest request) {
+    Catalog catalog = runtime.catalog();
+    String name = Catalog.normalize(table);
+    Optional<TableMetadata> existing = catalog.lookup(name);
+    String mode = request.mode() == null ? "errorifexists" : request.mode().toLowerCase(Locale.ROOT);
+    if (existing.isPresent()) {
+      switch (mode) {
+        case "ignore":
+          return;
+        case "append": {
+          TableMetadata t = existing.get();
+          if (request.format() != null && !FileFormats.normalize(request.format()).equals(t.format())) {
+            throw new AnalysisException("The format of table `" + name + "` is " + t.format() + ", but "
+                + request.format() + " was given to append to it. Append with format(\"" + t.format() + "\").");
+          }
+          write(plan, new WriteRequest(t.format(), "append", t.options(), t.partitionColumns(), t.location()));
+          return;
+        }
+        case "overwrite":
+          break;
+        default:
+          throw Catalog.tableExists(name);
+      }
+    }
+    String format = FileFormats.get(request.format() != null ? request.format()
+        : runtime.conf().get(QuiverConf.DEFAULT_SOURCE, "parquet")).name();
+    String location = catalog.defaultLocation(name).toUri().toString();
+    write(plan, new WriteRequest(format, existing.isPresent() ? "overwrite" : "overwrite", request.options(),
+        request.partitionBy(), location));
+    StructType schema = Plans.schemaOf(analyze(plan));
+    List<dev.quiver.sql.types.StructField> fields = new ArrayList<>();
+    for (dev.quiver.sql.types.StructField f : schema.fieldList()) {
+      if (!request.partitionBy().contains(f.name())) {
+        fields.add(f.withNullable(true));
+      }
+    }
+    for (String p : request.partitionBy()) {
+      fields.add(schema.apply(p).withNullable(true));
+    }
+    catalog.save(new TableMetadata(name, format, location, StructType.of(fields), request.partitionBy(),
+        request.options()));
+  }
+
+  @Override
+  public LogicalPlan table(String name) {
+    LogicalPlan view = tempViews.get(name.toLowerCase(Locale.ROOT));
+    if (view != null) {
+      return new SubqueryAlias(name, view);
+    }
+    String normalized = Catalog.normalize(name);
+    TableMetadata t = runtime.catalog().lookup(normalized).orElseThrow(() -> Catalog.tableNotFound(name));
+    FileSource source = resolveFiles(t.format(), List.of(t.location()), t.options(), t.schema());
+    return new SubqueryAlias(normalized, FileRelation.of(source));
+  }
+
+  @Override
+  public void createTempView(String name, LogicalPlan plan, boolean replace) {
+    String key = name.toLowerCase(Locale.ROOT);
+    analyze(plan);
+    if (!replace && tempViews.containsKey(key)) {
+      throw new AnalysisException("TEMP_TABLE_OR_VIEW_ALREADY_EXISTS", "Cannot create the temporary view `" + name
+          + "` because it already exists. Choose a different name, drop or replace the existing view, or use "
+          + "createOrReplaceTempView.", "42P07");
+    }
+    tempViews.put(key, plan);
+  }
+
+  @Override
+  public boolean dropTempView(String name) {
+    return tempViews.remove(name.toLowerCase(Locale.ROOT)) != null;
+  }
+
+  @Override
+  public List<String> tableNames() {
+    List<String> names = new ArrayList<>(runtime.catalog().tableNames());
+    names.addAll(tempViews.keySet());
+    return names;
+  }
+
+  @Override
+  public void cache(LogicalPlan plan, String storageLevel) {
+    analyze(plan);
+    runtime.cache().register(plan, storageLevel);
+  }
+
+  @Override
+  public boolean uncache(LogicalPlan plan) {
+    return runtime.cache().unregister(plan);
+  }
+
+  @Override
+  public boolean isCached(LogicalPlan plan) {
+    return runtime.cache().lookup(plan).isPresent();
+  }
+
+  @Override
+  public void clearCache() {
+    runtime.cache().clear();
+  }
+
+  private void checkRunning() {
+    if (runtime.isStopped()) {
+      throw new dev.quiver.sql.QuiverException("This session has been stopped; create a new one with "
+          + "Session.builder().getOrCreate().");
+    }
+  }
+
+  @Override
+  public void stop() {
+    runtime.close();
+  }
+}

@@ -1,0 +1,185 @@
+package dev.quiver.executor.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.util.TransferPair;
+
+/**
+ * Builds new vectors from chosen rows of existing ones: the workhorse of filter, sort, join and exchange.
+ * Fixed-width and variable-width vectors are copied with bulk buffer access; nested vectors fall back to
+ * Arrow's per-row copy.
+ */
+public final class Gather {
+  private Gather() {}
+
+  /** A new vector holding {@code src[indices[0..count)]}, in that order; index -1 means null. */
+  public static FieldVector gather(FieldVector src, int[] indices, int count, BufferAllocator allocator) {
+    FieldVector out = (FieldVector) src.getField().createVector(allocator);
+    if (src instanceof BaseFixedWidthVector f && !(src instanceof BitVector)) {
+      gatherFixed(f, (BaseFixedWidthVector) out, indices, count);
+    } else if (src instanceof BaseVariableWidthVector v) {
+      gatherVariable(v, (BaseVariableWidthVector) out, indices, count);
+    } else {
+      out.setInitialCapacity(Math.max(count, 1));
+      out.allocateNew();
+      for (int i = 0; i < count; i++) {
+        int from = indices[i];
+        if (from < 0) {
+          setNullGeneric(out, i);
+        } else {
+          out.copyFromSafe(from, i, src);
+        }
+      }
+    }
+    out.setValueCount(count);
+    return out;
+  }
+
+  private static void gatherFixed(BaseFixedWidthVector src, BaseFixedWidthVector out, int[] idx, int count) {
+    int width = src.getTypeWidth();
+    out.allocateNew(Math.max(count, 1));
+    ArrowBuf sd = src.getDataBuffer();
+    ArrowBuf od = out.getDataBuffer();
+    ArrowBuf sv = src.getValidityBuffer();
+    ArrowBuf ov = out.getValidityBuffer();
+    ov.setZero(0, ov.capacity());
+    switch (width) {
+      case 4:
+        for (int i = 0; i < count; i++) {
+          int from = idx[i];
+          if (from >= 0 && BitVectorHelper.get(sv, from) != 0) {
+            od.setInt((long) i * 4, sd.getInt((long) from * 4));
+            BitVectorHelper.setBit(ov, i);
+          }
+        }
+        break;
+      case 8:
+        for (int i = 0; i < count; i++) {
+          int from = idx[i];
+          if (from >= 0 && BitVectorHelper.get(sv, from) != 0) {
+            od.setLong((long) i * 8, sd.getLong((long) from * 8));
+            BitVectorHelper.setBit(ov, i);
+          }
+        }
+        break;
+      default:
+        for (int i = 0; i < count; i++) {
+          int from = idx[i];
+          if (from >= 0 && BitVectorHelper.get(sv, from) != 0) {
+            od.setBytes((long) i * width, sd, (long) from * width, width);
+            BitVectorHelper.setBit(ov, i);
+          }
+        }
+        break;
+    }
+  }
+
+  private static void gatherVariable(BaseVariableWidthVector src, BaseVariableWidthVector out, int[] idx,
+      int count) {
+    ArrowBuf so = src.getOffsetBuffer();
+    ArrowBuf sv = src.getValidityBuffer();
+    long total = 0;
+    for (int i = 0; i < count; i++) {
+      int from = idx[i];
+      if (from >= 0 && BitVectorHelper.get(sv, from) != 0) {
+        total += so.getInt((long) (from + 1) * 4) - so.getInt((long) from * 4);
+      }
+    }
+    out.allocateNew(Math.max(total, 1), Math.max(count, 1));
+    ArrowBuf sd = src.getDataBuffer();
+    ArrowBuf od = out.getDataBuffer();
+    ArrowBuf oo = out.getOffsetBuffer();
+    ArrowBuf ov = out.getValidityBuffer();
+    ov.setZero(0, ov.capacity());
+    int pos = 0;
+    oo.setInt(0, 0);
+    for (int i = 0; i < count; i++) {
+      int from = idx[i];
+      if (from >= 0 && BitVectorHelper.get(sv, from) != 0) {
+        int start = so.getInt((long) from * 4);
+        int len = so.getInt((long) (from + 1) * 4) - start;
+        od.setBytes(pos, sd, start, len);
+        pos += len;
+        BitVectorHelper.setBit(ov, i);
+      }
+      oo.setInt((long) (i + 1) * 4, pos);
+    }
+    out.setLastSet(count - 1);
+  }
+
+  private static void setNullGeneric(FieldVector v, int i) {
+    while (v.getValueCapacity() <= i) {
+      v.reAlloc();
+    }
+    if (v instanceof org.apache.arrow.vector.complex.ListVector l) {
+      l.setNull(i);
+    } else if (v instanceof org.apache.arrow.vector.complex.StructVector s) {
+      s.setNull(i);
+    } else if (v instanceof BitVector b) {
+      b.setNull(i);
+    } else {
+      InternalValues.write(v, i, null);
+    }
+  }
+
+  /** A new batch of the chosen rows of every column. */
+  public static Batch gather(Batch batch, int[] indices, int count, BufferAllocator allocator) {
+    List<FieldVector> cols = new ArrayList<>(batch.numColumns());
+    try {
+      for (FieldVector v : batch.columns()) {
+        cols.add(gather(v, indices, count, allocator));
+      }
+    } catch (RuntimeException e) {
+      cols.forEach(FieldVector::close);
+      throw e;
+    }
+    return new Batch(cols, count);
+  }
+
+  /** A zero-copy view of rows {@code [start, start+length)} sharing buffers with {@code src}. */
+  public static FieldVector slice(FieldVector src, int start, int length, BufferAllocator allocator) {
+    TransferPair tp = src.getTransferPair(allocator);
+    tp.splitAndTransfer(start, length);
+    return (FieldVector) tp.getTo();
+  }
+
+  public static Batch slice(Batch batch, int start, int length, BufferAllocator allocator) {
+    List<FieldVector> cols = new ArrayList<>(batch.numColumns());
+    for (FieldVector v : batch.columns()) {
+      cols.add(slice(v, start, length, allocator));
+    }
+    return new Batch(cols, length);
+  }
+
+  /** Concatenates batches of the same schema into one (copying). */
+  public static Batch concat(List<Batch> batches, BufferAllocator allocator) {
+    int total = 0;
+    for (Batch b : batches) {
+      total += b.rowCount();
+    }
+    List<FieldVector> cols = new ArrayList<>();
+    int numCols = batches.get(0).numColumns();
+    for (int c = 0; c < numCols; c++) {
+      FieldVector out = (FieldVector) batches.get(0).column(c).getField().createVector(allocator);
+      out.setInitialCapacity(Math.max(total, 1));
+      out.allocateNew();
+      int at = 0;
+      for (Batch b : batches) {
+        FieldVector src = b.column(c);
+        for (int i = 0; i < b.rowCount(); i++) {
+          out.copyFromSafe(i, at++, src);
+        }
+      }
+      out.setValueCount(total);
+      cols.add(out);
+    }
+    return new Batch(cols, total);
+  }
+}

@@ -1,0 +1,211 @@
+package dev.quiver.executor.operators;
+
+import dev.quiver.executor.operators.aggregate.HashAggregateOperator;
+import dev.quiver.executor.operators.join.BuildInput;
+import dev.quiver.executor.operators.join.HashJoinOperator;
+import dev.quiver.executor.operators.join.NestedLoopJoinOperator;
+import dev.quiver.executor.operators.window.WindowOperator;
+import dev.quiver.executor.task.TaskContext;
+import dev.quiver.planner.PlanningException;
+import dev.quiver.planner.physical.BroadcastExchangeExec;
+import dev.quiver.planner.physical.BroadcastReadExec;
+import dev.quiver.planner.physical.BuildSide;
+import dev.quiver.planner.physical.CoalesceExec;
+import dev.quiver.planner.physical.FileScanExec;
+import dev.quiver.planner.physical.FilterExec;
+import dev.quiver.planner.physical.HashAggregateExec;
+import dev.quiver.planner.physical.HashJoinExec;
+import dev.quiver.planner.physical.InMemoryScanExec;
+import dev.quiver.planner.physical.LimitExec;
+import dev.quiver.planner.physical.LocalTableScanExec;
+import dev.quiver.planner.physical.NestedLoopJoinExec;
+import dev.quiver.planner.physical.PhysicalPlan;
+import dev.quiver.planner.physical.PhysicalPlanVisitor;
+import dev.quiver.planner.physical.PhysicalPlans;
+import dev.quiver.planner.physical.ProjectExec;
+import dev.quiver.planner.physical.RangeExec;
+import dev.quiver.planner.physical.ShuffleExchangeExec;
+import dev.quiver.planner.physical.ShuffleReadExec;
+import dev.quiver.planner.physical.SortExec;
+import dev.quiver.planner.physical.TopNExec;
+import dev.quiver.planner.physical.UnionExec;
+import dev.quiver.planner.physical.WindowExec;
+import dev.quiver.planner.physical.WriteFilesExec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Instantiates the operator tree of one task: the fragment's operators for partition {@code partition}.
+ * Expressions are bound and compiled here, once, before the first batch.
+ */
+public final class OperatorBuilder {
+  private final TaskContext ctx;
+
+  public OperatorBuilder(TaskContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public Operator build(PhysicalPlan plan, int partition) {
+    return plan.accept(new Visitor(partition));
+  }
+
+  private final class Visitor implements PhysicalPlanVisitor<Operator> {
+    private final int partition;
+
+    Visitor(int partition) {
+      this.partition = partition;
+    }
+
+    private Operator child(PhysicalPlan p) {
+      return p.accept(this);
+    }
+
+    @Override
+    public Operator visitFileScanExec(FileScanExec p) {
+      return new FileScanOperator(p, partition, ctx);
+    }
+
+    @Override
+    public Operator visitLocalTableScanExec(LocalTableScanExec p) {
+      return new LocalTableScanOperator(p.output(), p.rows(), partition, p.numPartitions(), ctx);
+    }
+
+    @Override
+    public Operator visitRangeExec(RangeExec p) {
+      long count = dev.quiver.planner.logical.Range.of(p.start(), p.end(), p.step(), p.numSlices()).count();
+      return new RangeOperator(p.start(), p.step(), count, partition, p.numSlices(), ctx);
+    }
+
+    @Override
+    public Operator visitInMemoryScanExec(InMemoryScanExec p) {
+      return ctx.inputs().cached(p.cacheId(), partition, ctx.allocator());
+    }
+
+    @Override
+    public Operator visitShuffleReadExec(ShuffleReadExec p) {
+      return ctx.inputs().shuffleRead(p.stageId(), partition, ctx.allocator());
+    }
+
+    @Override
+    public Operator visitBroadcastReadExec(BroadcastReadExec p) {
+      return new BroadcastScanOperator(ctx.inputs().broadcast(p.stageId()), ctx);
+    }
+
+    @Override
+    public Operator visitProjectExec(ProjectExec p) {
+      return new ProjectOperator(child(p.child()), Operators.compile(p.projectList(), p.child().output()), ctx);
+    }
+
+    @Override
+    public Operator visitFilterExec(FilterExec p) {
+      return new FilterOperator(child(p.child()), Operators.compile(p.condition(), p.child().output()), ctx);
+    }
+
+    @Override
+    public Operator visitHashAggregateExec(HashAggregateExec p) {
+      return HashAggregateOperator.create(p, child(p.child()), p.child().output(), ctx);
+    }
+
+    @Override
+    public Operator visitSortExec(SortExec p) {
+      return new SortOperator(child(p.child()), p.order(), p.child().output(), ctx);
+    }
+
+    @Override
+    public Operator visitTopNExec(TopNExec p) {
+      return new TopNOperator(child(p.child()), p.limit(), p.order(), p.child().output(), ctx);
+    }
+
+    @Override
+    public Operator visitLimitExec(LimitExec p) {
+      return new LimitOperator(child(p.child()), p.limit(), ctx);
+    }
+
+    @Override
+    public Operator visitShuffleExchangeExec(ShuffleExchangeExec p) {
+      throw new PlanningException("Internal error: an exchange reached a task; stages must be cut first");
+    }
+
+    @Override
+    public Operator visitBroadcastExchangeExec(BroadcastExchangeExec p) {
+      throw new PlanningException("Internal error: a broadcast exchange reached a task; stages must be cut first");
+    }
+
+    @Override
+    public Operator visitCoalesceExec(CoalesceExec p) {
+      int childParts = PhysicalPlans.numPartitions(p.child());
+      int groups = PhysicalPlans.numPartitions(p);
+      int from = (int) ((long) partition * childParts / groups);
+      int to = (int) ((long) (partition + 1) * childParts / groups);
+      List<Supplier<Operator>> inputs = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        int part = i;
+        inputs.add(() -> p.child().accept(new Visitor(part)));
+      }
+      return new ConcatOperator(inputs);
+    }
+
+    @Override
+    public Operator visitWindowExec(WindowExec p) {
+      return WindowOperator.create(p, child(p.child()), p.child().output(), ctx);
+    }
+
+    @Override
+    public Operator visitWriteFilesExec(WriteFilesExec p) {
+      return new WriteFilesOperator(p, child(p.child()), partition, ctx);
+    }
+
+    @Override
+    public Operator visitHashJoinExec(HashJoinExec p) {
+      boolean buildRight = p.buildSide() == BuildSide.RIGHT;
+      PhysicalPlan streamPlan = buildRight ? p.left() : p.right();
+      PhysicalPlan buildPlan = buildRight ? p.right() : p.left();
+      BuildInput build = buildInput(buildPlan);
+      Operator stream;
+      try {
+        stream = child(streamPlan);
+      } catch (RuntimeException e) {
+        build.close();
+        throw e;
+      }
+      return HashJoinOperator.create(p, stream, streamPlan.output(), build, buildPlan.output(), ctx);
+    }
+
+    @Override
+    public Operator visitNestedLoopJoinExec(NestedLoopJoinExec p) {
+      boolean buildRight = p.buildSide() == BuildSide.RIGHT;
+      PhysicalPlan streamPlan = buildRight ? p.left() : p.right();
+      PhysicalPlan buildPlan = buildRight ? p.right() : p.left();
+      BuildInput build = buildInput(buildPlan);
+      Operator stream;
+      try {
+        stream = child(streamPlan);
+      } catch (RuntimeException e) {
+        build.close();
+        throw e;
+      }
+      return NestedLoopJoinOperator.create(p, stream, streamPlan.output(), build, buildPlan.output(), ctx);
+    }
+
+    private BuildInput buildInput(PhysicalPlan buildPlan) {
+      if (buildPlan instanceof BroadcastReadExec b) {
+        return BuildInput.shared(ctx.inputs().broadcast(b.stageId()));
+      }
+      return BuildInput.owned(child(buildPlan));
+    }
+
+    @Override
+    public Operator visitUnionExec(UnionExec p) {
+      int offset = partition;
+      for (PhysicalPlan c : p.children()) {
+        int n = PhysicalPlans.numPartitions(c);
+        if (offset < n) {
+          return c.accept(new Visitor(offset));
+        }
+        offset -= n;
+      }
+      return new EmptyOperator();
+    }
+  }
+}

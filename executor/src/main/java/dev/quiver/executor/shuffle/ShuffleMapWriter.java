@@ -1,0 +1,297 @@
+package dev.quiver.executor.shuffle;
+
+import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.batch.Gather;
+import dev.quiver.executor.expressions.VectorEvaluator;
+import dev.quiver.executor.keys.KeyHasher;
+import dev.quiver.executor.operators.Operators;
+import dev.quiver.executor.task.TaskContext;
+import dev.quiver.executor.task.TaskOutcome;
+import dev.quiver.formats.ipc.IpcCompression;
+import dev.quiver.formats.ipc.IpcStreamWriter;
+import dev.quiver.planner.expressions.AttributeReference;
+import dev.quiver.planner.physical.Partitioning;
+import dev.quiver.sql.QuiverException;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Splits a map task's rows by the exchange's partitioning and writes them as {@link ShuffleFiles}. Rows of a
+ * partition are gathered into batches of about the task's batch size before they are written, each partition
+ * into its own temporary stream file (so memory stays bounded); {@link #finish()} concatenates them into the
+ * data file, writes the index, and renames both into place so a reader never sees half a shuffle output.
+ */
+public final class ShuffleMapWriter implements AutoCloseable {
+  private static final long FLUSH_BYTES = 1L << 20;
+
+  private final Path dataFile;
+  private final Path indexFile;
+  private final Partitioning partitioning;
+  private final int numPartitions;
+  private final List<VectorEvaluator> keys;
+  private final TaskContext ctx;
+  private final PartitionBuffer[] buffers;
+  private Schema schema;
+  private int roundRobin;
+  private int[] hashes = new int[0];
+  private long rowsWritten;
+
+  public ShuffleMapWriter(Path dataFile, Path indexFile, Partitioning partitioning, List<AttributeReference> input,
+      TaskContext ctx) {
+    this.dataFile = dataFile;
+    this.indexFile = indexFile;
+    this.partitioning = partitioning;
+    this.numPartitions = partitioning.numPartitions();
+    this.ctx = ctx;
+    this.keys = partitioning instanceof Partitioning.Hash h ? Operators.compile(h.expressions(), input) : List.of();
+    this.buffers = new PartitionBuffer[numPartitions];
+    this.roundRobin = Math.floorMod(KeyHasher.fmix(dataFile.hashCode()), Math.max(1, numPartitions));
+  }
+
+  public void write(Batch batch) {
+    try (batch) {
+      int n = batch.rowCount();
+      if (n == 0) {
+        return;
+      }
+      if (schema == null) {
+        schema = batch.asRootSchema();
+      }
+      rowsWritten += n;
+      if (numPartitions == 1) {
+        buffer(0).add(Gather.slice(batch, 0, n, ctx.allocator()));
+        return;
+      }
+      int[] target = partitionIds(batch);
+      int[] counts = new int[numPartitions];
+      for (int i = 0; i < n; i++) {
+        counts[target[i]]++;
+      }
+      int[][] rows = new int[numPartitions][];
+      for (int p = 0; p < numPartitions; p++) {
+        rows[p] = counts[p] == 0 ? null : new int[counts[p]];
+        counts[p] = 0;
+      }
+      for (int i = 0; i < n; i++) {
+        int p = target[i];
+        rows[p][counts[p]++] = i;
+      }
+      for (int p = 0; p < numPartitions; p++) {
+        if (rows[p] != null) {
+          buffer(p).add(Gather.gather(batch, rows[p], rows[p].length, ctx.allocator()));
+        }
+      }
+    }
+  }
+
+  private int[] partitionIds(Batch batch) {
+    int n = batch.rowCount();
+    if (hashes.length < n) {
+      hashes = new int[Math.max(n, hashes.length * 2)];
+    }
+    if (partitioning instanceof Partitioning.Hash) {
+      List<FieldVector> keyVectors = new ArrayList<>(keys.size());
+      try {
+        for (VectorEvaluator k : keys) {
+          keyVectors.add(k.evaluate(batch, ctx.evalContext()));
+        }
+        KeyHasher.hash(keyVectors, n, hashes);
+      } finally {
+        keyVectors.forEach(FieldVector::close);
+      }
+      for (int i = 0; i < n; i++) {
+        hashes[i] = KeyHasher.partition(hashes[i], numPartitions);
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        hashes[i] = roundRobin;
+        roundRobin = roundRobin + 1 == numPartitions ? 0 : roundRobin + 1;
+      }
+    }
+    return hashes;
+  }
+
+  private PartitionBuffer buffer(int p) {
+    if (buffers[p] == null) {
+      buffers[p] = new PartitionBuffer(p);
+    }
+    return buffers[p];
+  }
+
+  /** Writes the data and index files and reports partition sizes. */
+  public TaskOutcome.MapOutput finish(TaskOutcome.TaskMetrics metrics) {
+    long[] bytes = new long[numPartitions];
+    long[] rows = new long[numPartitions];
+    Path tmpData = dataFile.resolveSibling(dataFile.getFileName() + ".inprogress");
+    Path tmpIndex = indexFile.resolveSibling(indexFile.getFileName() + ".inprogress");
+    try {
+      Files.createDirectories(dataFile.getParent());
+      long[] offsets = new long[numPartitions + 1];
+      try (FileChannel out = FileChannel.open(tmpData, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        for (int p = 0; p < numPartitions; p++) {
+          offsets[p] = out.position();
+          PartitionBuffer b = buffers[p];
+          if (b == null) {
+            writeEmptyStream(out);
+          } else {
+            b.finishInto(out);
+            rows[p] = b.rows;
+          }
+          bytes[p] = out.position() - offsets[p];
+        }
+        offsets[numPartitions] = out.position();
+      }
+      try (OutputStream os = Files.newOutputStream(tmpIndex);
+          DataOutputStream data = new DataOutputStream(new BufferedOutputStream(os))) {
+        for (long o : offsets) {
+          data.writeLong(o);
+        }
+      }
+      Files.move(tmpIndex, indexFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmpData, dataFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new QuiverException("Could not write the shuffle output of " + ctx.taskName() + " to " + dataFile
+          + ": " + e.getMessage() + ". Check free disk space in quiver.local.dir.", e);
+    }
+    return new TaskOutcome.MapOutput(dataFile.toString(), indexFile.toString(), bytes, rows,
+        new TaskOutcome.TaskMetrics(metrics.rowsRead(), metrics.bytesRead(), rowsWritten, offsetsTotal(bytes),
+            metrics.runMillis()));
+  }
+
+  private static long offsetsTotal(long[] bytes) {
+    long t = 0;
+    for (long b : bytes) {
+      t += b;
+    }
+    return t;
+  }
+
+  private void writeEmptyStream(FileChannel out) throws IOException {
+    Schema s = schema != null ? schema : new Schema(List.of());
+    OutputStream os = java.nio.channels.Channels.newOutputStream(out);
+    try (IpcStreamWriter w = new IpcStreamWriter(s, new NonClosing(os), IpcCompression.NONE)) {
+      w.finish();
+    }
+  }
+
+  @Override
+  public void close() {
+    for (PartitionBuffer b : buffers) {
+      if (b != null) {
+        b.discard();
+      }
+    }
+  }
+
+  /** Rows of one reduce partition: small pending batches, flushed to a temporary stream file as they grow. */
+  private final class PartitionBuffer {
+    private final int partition;
+    private final List<Batch> pending = new ArrayList<>();
+    private int pendingRows;
+    private long pendingBytes;
+    private long rows;
+    private Path spill;
+    private OutputStream spillOut;
+    private IpcStreamWriter writer;
+
+    PartitionBuffer(int partition) {
+      this.partition = partition;
+    }
+
+    void add(Batch b) {
+      pending.add(b);
+      pendingRows += b.rowCount();
+      pendingBytes += b.sizeInBytes();
+      rows += b.rowCount();
+      if (pendingRows >= ctx.batchSize() || pendingBytes >= FLUSH_BYTES) {
+        flush();
+      }
+    }
+
+    private void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      try {
+        if (writer == null) {
+          spill = dataFile.resolveSibling(dataFile.getFileName() + ".part-" + partition);
+          spillOut = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
+          writer = new IpcStreamWriter(schema, spillOut, IpcCompression.NONE);
+        }
+        try (Batch merged = pending.size() == 1 ? pending.remove(0) : Gather.concat(pending, ctx.allocator());
+            VectorSchemaRoot root = merged.asRoot()) {
+          writer.write(root);
+        }
+      } catch (IOException e) {
+        throw new QuiverException("Could not write shuffle data of " + ctx.taskName() + " under "
+            + dataFile.getParent() + ": " + e.getMessage(), e);
+      } finally {
+        pending.forEach(Batch::close);
+        pending.clear();
+        pendingRows = 0;
+        pendingBytes = 0;
+      }
+    }
+
+    void finishInto(FileChannel out) throws IOException {
+      flush();
+      writer.finish();
+      spillOut.close();
+      try (FileChannel in = FileChannel.open(spill, StandardOpenOption.READ)) {
+        long size = in.size();
+        long pos = 0;
+        while (pos < size) {
+          pos += in.transferTo(pos, size - pos, out);
+        }
+      }
+      Files.deleteIfExists(spill);
+      writer = null;
+    }
+
+    void discard() {
+      pending.forEach(Batch::close);
+      pending.clear();
+      try {
+        if (spillOut != null) {
+          spillOut.close();
+        }
+        if (spill != null) {
+          Files.deleteIfExists(spill);
+        }
+      } catch (IOException e) {
+        // Best effort: the job's shuffle directory is removed when the job ends.
+        org.slf4j.LoggerFactory.getLogger(ShuffleMapWriter.class).debug("Could not delete {}", spill, e);
+      }
+    }
+  }
+
+  /** Lets an IPC writer flush into a shared channel without closing it. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

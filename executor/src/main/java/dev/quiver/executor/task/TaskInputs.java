@@ -1,0 +1,24 @@
+package dev.quiver.executor.task;
+
+import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.operators.Operator;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Where a task's non-file input comes from; provided by the process that runs it (the driver in local mode,
+ * a worker in cluster mode), which knows where map outputs, broadcasts and cached partitions live.
+ */
+public interface TaskInputs {
+  /** Reads reduce partition {@code partition} of the shuffle written by map stage {@code stageId}. */
+  Operator shuffleRead(int stageId, int partition, BufferAllocator allocator);
+
+  /**
+   * All rows of broadcast stage {@code stageId}. The batches are shared by the tasks of this process and
+   * owned by the provider: callers must not close them (copy or slice what they keep).
+   */
+  List<Batch> broadcast(int stageId);
+
+  /** Reads partition {@code partition} of cached DataFrame {@code cacheId}. */
+  Operator cached(long cacheId, int partition, BufferAllocator allocator);
+}

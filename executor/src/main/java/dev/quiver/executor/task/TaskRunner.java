@@ -1,0 +1,122 @@
+package dev.quiver.executor.task;
+
+import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.expressions.EvalContext;
+import dev.quiver.executor.operators.Operator;
+import dev.quiver.executor.operators.OperatorBuilder;
+import dev.quiver.executor.operators.WriteFilesOperator;
+import dev.quiver.executor.shuffle.ShuffleMapWriter;
+import dev.quiver.formats.commit.TaskCommitMessage;
+import dev.quiver.formats.ipc.IpcCompression;
+import dev.quiver.formats.ipc.IpcStreamWriter;
+import dev.quiver.planner.physical.WriteFilesExec;
+import dev.quiver.planner.serde.TaskDefinition;
+import dev.quiver.planner.stages.StageKind;
+import dev.quiver.sql.QuiverException;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Runs one task attempt in this process: builds the fragment's operators for the task's partition with a
+ * child allocator holding the task's memory budget, drains them into shuffle files, an Arrow IPC result, or
+ * committed output files, and releases every buffer (a leak is a bug and fails the task).
+ */
+public final class TaskRunner {
+  /** Setting carrying the query's start time, fixing current_date()/current_timestamp() per query. */
+  public static final String QUERY_START_MICROS = "quiver.query.startMicros";
+  public static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
+
+  private final BufferAllocator root;
+  private final long taskMemory;
+  private final Path shuffleDir;
+  private final int batchSize;
+
+  public TaskRunner(BufferAllocator root, long taskMemory, Path shuffleDir, int batchSize) {
+    this.root = root;
+    this.taskMemory = taskMemory;
+    this.shuffleDir = shuffleDir;
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * @param onStart receives the task's context before work starts (so the caller can cancel it)
+   */
+  public TaskOutcome run(TaskDefinition task, TaskInputs inputs, Consumer<TaskContext> onStart) {
+    String name = "task " + task.partition() + "." + task.attempt() + " of stage " + task.stageId().id()
+        + " (job " + task.jobId() + ")";
+    long start = System.nanoTime();
+    BufferAllocator allocator = root.newChildAllocator(name, 0, taskMemory);
+    try {
+      ZoneId zone = ZoneId.of(task.settings().getOrDefault(SESSION_TIME_ZONE, ZoneId.systemDefault().getId()));
+      long now = Long.parseLong(task.settings().getOrDefault(QUERY_START_MICROS, "0"));
+      TaskContext ctx = new TaskContext(name, allocator, new EvalContext(allocator, zone, now), inputs, batchSize,
+          task.attempt());
+      onStart.accept(ctx);
+      TaskOutcome outcome;
+      try (Operator op = new OperatorBuilder(ctx).build(task.fragment(), task.partition())) {
+        outcome = drain(task, ctx, op, start);
+      }
+      return outcome;
+    } catch (OutOfMemoryException e) {
+      throw new QuiverException("TASK_MEMORY_EXCEEDED", name + " needed more than its memory budget of "
+          + (taskMemory >> 20) + " MB. Spread the data over more tasks (raise spark.sql.shuffle.partitions or "
+          + "repartition) or give tasks more memory (quiver.executor.memory).", null, e);
+    } finally {
+      allocator.close();
+    }
+  }
+
+  private TaskOutcome drain(TaskDefinition task, TaskContext ctx, Operator op, long start) {
+    if (task.kind() == StageKind.SHUFFLE_MAP) {
+      String base = "job" + task.jobId() + "/stage" + task.stageId().id() + "/map" + task.partition() + "-"
+          + task.attempt();
+      try (ShuffleMapWriter writer = new ShuffleMapWriter(shuffleDir.resolve(base + ".data"),
+          shuffleDir.resolve(base + ".index"), task.outputPartitioning(), task.fragment().output(), ctx)) {
+        Batch b;
+        while ((b = op.next()) != null) {
+          writer.write(b);
+        }
+        return writer.finish(metrics(ctx, 0, 0, start));
+      }
+    }
+    if (task.fragment() instanceof WriteFilesExec && op instanceof WriteFilesOperator writer) {
+      long rows = 0;
+      while (writer.next() != null) {
+        rows++;
+      }
+      TaskCommitMessage commit = writer.commit();
+      return new TaskOutcome.Written(commit, rows, metrics(ctx, rows, 0, start));
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    long rows = 0;
+    Schema schema = dev.quiver.formats.ArrowTypes.toArrowSchema(
+        dev.quiver.planner.logical.Plans.schemaOf(task.fragment().output()));
+    IpcStreamWriter out = null;
+    Batch b;
+    while ((b = op.next()) != null) {
+      try (Batch batch = b; VectorSchemaRoot root = batch.asRoot()) {
+        if (out == null) {
+          out = new IpcStreamWriter(root.getSchema(), bytes, IpcCompression.NONE);
+        }
+        out.write(root);
+        rows += batch.rowCount();
+      }
+    }
+    if (out == null) {
+      out = new IpcStreamWriter(schema, bytes, IpcCompression.NONE);
+    }
+    out.finish();
+    return new TaskOutcome.Rows(bytes.toByteArray(), rows, metrics(ctx, rows, bytes.size(), start));
+  }
+
+  private static TaskOutcome.TaskMetrics metrics(TaskContext ctx, long rowsOut, long bytesOut, long start) {
+    return new TaskOutcome.TaskMetrics(ctx.rowsRead(), ctx.bytesRead(), rowsOut, bytesOut,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+}
