@@ -39,6 +39,8 @@ final class ArrowWriteSupport extends WriteSupport<ArrowWriteSupport.Row> {
     return "quiver";
   }
 
+  // parquet-mr still declares this abstract (the ParquetConfiguration overload delegates to it).
+  @SuppressWarnings("deprecation")
   @Override
   public WriteContext init(Configuration configuration) {
     return new WriteContext(schema, metadata);

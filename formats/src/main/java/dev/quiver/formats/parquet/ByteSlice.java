@@ -10,6 +10,8 @@ record ByteSlice(byte[] buf, int offset, int end) {
    * The bytes of a page. Decompressed and uncompressed pages of the heap allocator are array-backed, so this
    * normally wraps them without a copy.
    */
+  // Deprecated for direct buffers, whose release it cannot track; the reader's pages are all on the heap.
+  @SuppressWarnings("deprecation")
   static ByteSlice of(BytesInput input) throws IOException {
     ByteBuffer bb = input.toByteBuffer();
     if (bb.hasArray()) {

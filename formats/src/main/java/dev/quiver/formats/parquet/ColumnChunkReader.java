@@ -202,7 +202,8 @@ final class ColumnChunkReader {
     values = values(page.getDataEncoding(), data.buf(), data.offset(), data.end(), count);
   }
 
-  /** Data page v1 levels: RLE with a 4-byte length prefix, or the deprecated BIT_PACKED. */
+  /** Data page v1 levels: RLE with a 4-byte length prefix, or the deprecated BIT_PACKED of old writers. */
+  @SuppressWarnings("deprecation")
   private int readV1Levels(Encoding enc, int maxLevel, ValuesType kind, ByteSlice s, int p, int count, int[] dst)
       throws IOException {
     int width = BytesUtils.getWidthFromMaxInt(maxLevel);

@@ -25,6 +25,8 @@ final class DictionaryData {
     this.size = size;
   }
 
+  // PLAIN_DICTIONARY is deprecated for writing, but format v1 files (Spark's default) still carry it.
+  @SuppressWarnings("deprecation")
   static DictionaryData decode(DictionaryPage page, ColumnDescriptor column) throws IOException {
     Encoding enc = page.getEncoding();
     if (enc != Encoding.PLAIN && enc != Encoding.PLAIN_DICTIONARY) {

@@ -184,6 +184,8 @@ final class ParquetBatchWriter implements BatchWriter {
       return this;
     }
 
+    // Abstract in parquet-mr 1.17 even though deprecated; the support ignores the configuration anyway.
+    @SuppressWarnings("deprecation")
     @Override
     protected WriteSupport<ArrowWriteSupport.Row> getWriteSupport(Configuration conf) {
       return support;

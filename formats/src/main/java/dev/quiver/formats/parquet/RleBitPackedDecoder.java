@@ -99,6 +99,8 @@ final class RleBitPackedDecoder {
     }
   }
 
+  // The byte[] overload is deprecated in favour of ByteBuffer, which is slower per call; pages are arrays here.
+  @SuppressWarnings("deprecation")
   private void unpackGroup(int[] dst, int off) {
     packedGroupsLeft--;
     if (bitWidth == 0) {

@@ -277,6 +277,48 @@ class ParquetDuckDbInteropTest extends ParquetTestSupport {
     }
   }
 
+  @Test
+  void readsLongListsSpanningPages() throws SQLException {
+    String p = path("biglists.parquet");
+    try (Statement s = duck.createStatement()) {
+      s.execute("COPY (SELECT i::INTEGER AS id, CASE WHEN i % 7 = 3 THEN NULL ELSE "
+          + "list_transform(range(0, (i % 50) * 300), x -> CASE WHEN x % 11 = 0 THEN NULL ELSE x * i END) END AS big, "
+          + "list_transform(range(0, i % 5), x -> 's' || x || '-' || i) AS strs "
+          + "FROM range(0, 150) t(i)) TO '" + p + "' (FORMAT PARQUET, ROW_GROUP_SIZE 2048)");
+    }
+    // Compare list lengths, sums and null counts rather than millions of boxed elements.
+    List<List<Object>> want = query("SELECT id, len(big), list_sum(big), len(list_filter(big, x -> x IS NULL)), "
+        + "strs FROM read_parquet('" + p + "') ORDER BY id");
+    StructType schema = format.inferSchema(List.of(info(p)), FormatOptions.empty());
+    for (int batch : new int[] {3, 64, 1000}) {
+      List<List<Object>> got = read(whole(p), schema, schema, List.of(), FormatOptions.empty(), batch);
+      assertEquals(want.size(), got.size());
+      for (int r = 0; r < want.size(); r++) {
+        List<?> big = (List<?>) got.get(r).get(1);
+        List<Object> summary = new ArrayList<>();
+        summary.add(got.get(r).get(0));
+        if (big == null) {
+          summary.addAll(Arrays.asList(null, null, null));
+        } else {
+          long sum = 0;
+          long nulls = 0;
+          for (Object x : big) {
+            if (x == null) {
+              nulls++;
+            } else {
+              sum += (Long) x;
+            }
+          }
+          summary.add((long) big.size());
+          summary.add(big.size() == nulls ? null : java.math.BigInteger.valueOf(sum));
+          summary.add(nulls);
+        }
+        summary.add(got.get(r).get(2));
+        assertEquals(normalize(want.get(r)), normalize(summary), "row " + r + " batch " + batch);
+      }
+    }
+  }
+
   private static boolean usesDictionary(ParquetMetadata footer, String column) {
     for (BlockMetaData b : footer.getBlocks()) {
       for (ColumnChunkMetaData c : b.getColumns()) {

@@ -226,6 +226,40 @@ class ParquetRoundTripTest extends ParquetTestSupport {
   }
 
   @Test
+  void nestedColumnsAcrossManyPagesRowGroupsAndBatches() {
+    StructType schema = StructType.fromDDL("id INT, xs ARRAY<INT>, m MAP<STRING, ARRAY<STRING>>, "
+        + "s STRUCT<a: ARRAY<STRUCT<b: BIGINT, c: STRING>>>");
+    Random rnd = new Random(11);
+    List<Object[]> rows = new ArrayList<>();
+    List<List<Object>> want = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      List<Integer> xs = new ArrayList<>();
+      for (int k = rnd.nextInt(60); k > 0; k--) {
+        xs.add(rnd.nextInt(10) == 0 ? null : rnd.nextInt());
+      }
+      Map<Object, Object> m = new LinkedHashMap<>();
+      for (int k = rnd.nextInt(4); k > 0; k--) {
+        m.put("k" + k, rnd.nextBoolean() ? null : Arrays.asList("v" + i, null));
+      }
+      List<Object> inner = new ArrayList<>();
+      for (int k = rnd.nextInt(3); k > 0; k--) {
+        inner.add(rnd.nextInt(5) == 0 ? null : Arrays.asList((long) k * i, rnd.nextBoolean() ? "c" : null));
+      }
+      boolean nul = i % 13 == 0;
+      rows.add(new Object[] {i, nul ? null : xs, nul ? null : m, nul ? null : new Object[] {inner}});
+      List<Object> innerBack = new ArrayList<>(inner);
+      want.add(row(i, nul ? null : xs, nul ? null : m, nul ? null : row(innerBack)));
+    }
+    String p = path("pages.parquet");
+    write(p, schema, rows, FormatOptions.of(Map.of("parquet.page.size", "512", "parquet.block.size", "65536")));
+    assertTrue(footer(p).getBlocks().size() > 1);
+    StructType data = format.inferSchema(List.of(info(p)), FormatOptions.empty());
+    for (int batch : new int[] {1, 7, 1000, 5000}) {
+      assertEquals(want, read(whole(p), data, schema, List.of(), FormatOptions.empty(), batch), "batch " + batch);
+    }
+  }
+
+  @Test
   void nestedStructFieldsArePrunedAndMissingOnesAreNull() {
     StructType schema = StructType.fromDDL("s STRUCT<a: INT, b: STRING, c: ARRAY<INT>>, z INT");
     String p = path("prune.parquet");
