@@ -1,7 +1,13 @@
 package dev.quiver.formats.parquet;
 
 import dev.quiver.formats.SourceFilter;
+import dev.quiver.sql.types.BooleanType;
+import dev.quiver.sql.types.DataType;
+import dev.quiver.sql.types.DateType;
+import dev.quiver.sql.types.StringType;
 import dev.quiver.sql.types.StructType;
+import dev.quiver.sql.types.TimestampNTZType;
+import dev.quiver.sql.types.TimestampType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +56,40 @@ final class StatisticsEvaluator {
     for (Type t : fileSchema.getFields()) {
       if (t.isPrimitive() && !t.isRepetition(Type.Repetition.REPEATED)) {
         PrimitiveType p = t.asPrimitiveType();
-        columns.put(t.getName(), new ColumnInfo(t.getName(), p, domain(p, binaryAsString)));
+        Domain d = domain(p, binaryAsString);
+        int idx = dataSchema.indexOfIgnoreCase(t.getName());
+        if (idx >= 0 && !sameKind(p, dataSchema.apply(idx).dataType())) {
+          // Read as another kind of value (a date widened to timestamp_ntz): filter values are in the data
+          // schema's units, the statistics are not.
+          d = Domain.NONE;
+        }
+        columns.put(t.getName(), new ColumnInfo(t.getName(), p, d));
       }
+    }
+  }
+
+  /** Whether the file column's statistics are in the units of values of {@code type}. */
+  private static boolean sameKind(PrimitiveType p, DataType type) {
+    LogicalTypeAnnotation l = p.getLogicalTypeAnnotation();
+    if (l instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+      return type instanceof DateType;
+    }
+    if (l instanceof TimestampLogicalTypeAnnotation) {
+      return type instanceof TimestampType || type instanceof TimestampNTZType;
+    }
+    switch (p.getPrimitiveTypeName()) {
+      case INT32:
+      case INT64:
+      case FLOAT:
+      case DOUBLE:
+        return type.isNumeric();
+      case BOOLEAN:
+        return type instanceof BooleanType;
+      case BINARY:
+      case FIXED_LEN_BYTE_ARRAY:
+        return l instanceof DecimalLogicalTypeAnnotation ? type.isNumeric() : type instanceof StringType;
+      default:
+        return false;
     }
   }
 

@@ -168,6 +168,29 @@ class ParquetRowGroupTest extends ParquetTestSupport {
   }
 
   @Test
+  void statisticsOfWidenedColumnsAreNotComparedInTheWrongUnits() {
+    // day is a DATE in the file; read as timestamp_ntz, filter values are microseconds, not days.
+    StructType data = StructType.fromDDL("id INT, day TIMESTAMP_NTZ");
+    long micros = 18_030L * 86_400_000_000L;
+    try (BatchReader r = format.open(whole(file), data, data,
+        List.of(new SourceFilter.Compare("day", Op.GTE, micros)), FormatOptions.empty(), allocator, 100_000)) {
+      int rows = 0;
+      VectorSchemaRoot b;
+      while ((b = r.next()) != null) {
+        try (VectorSchemaRoot batch = b) {
+          rows += batch.getRowCount();
+        }
+      }
+      assertEquals(ROWS, rows, "no row group may be skipped");
+    }
+    // Widening between numbers keeps statistics usable: id read as BIGINT still skips.
+    try (BatchReader r = format.open(whole(file), StructType.fromDDL("id BIGINT"), StructType.fromDDL("id BIGINT"),
+        List.of(new SourceFilter.Compare("id", Op.EQ, 3L)), FormatOptions.empty(), allocator, 100_000)) {
+      assertEquals(groups - 1, ((ParquetBatchReader) r).rowGroupsSkipped());
+    }
+  }
+
+  @Test
   void columnMissingFromTheFileIsAllNullForFilters() {
     StructType data = SCHEMA.add("later", "INT");
     try (BatchReader r = format.open(whole(file), data, StructType.fromDDL("id INT, later INT"),
