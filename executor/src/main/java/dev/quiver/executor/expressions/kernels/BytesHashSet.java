@@ -1,0 +1,61 @@
+package dev.quiver.executor.expressions.kernels;
+
+import dev.quiver.executor.expressions.vectors.Utf8;
+import org.apache.arrow.memory.util.MemoryUtil;
+
+/** An open-addressing set of byte strings probed straight from Arrow memory, for IN with many strings. */
+final class BytesHashSet {
+  private final byte[][] keys;
+  private final int mask;
+
+  BytesHashSet(int expected) {
+    int cap = Integer.highestOneBit(Math.max(4, expected * 2) - 1) << 1;
+    keys = new byte[cap][];
+    mask = cap - 1;
+  }
+
+  private static int mix(int h) {
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    return h;
+  }
+
+  private static int hash(byte[] b) {
+    int h = 1;
+    for (byte x : b) {
+      h = 31 * h + x;
+    }
+    return mix(h);
+  }
+
+  private static int hash(long addr, int len) {
+    int h = 1;
+    for (int i = 0; i < len; i++) {
+      h = 31 * h + MemoryUtil.getByte(addr + i);
+    }
+    return mix(h);
+  }
+
+  void add(byte[] v) {
+    int i = hash(v) & mask;
+    while (keys[i] != null) {
+      if (java.util.Arrays.equals(keys[i], v)) {
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    keys[i] = v;
+  }
+
+  boolean contains(long addr, int len) {
+    int i = hash(addr, len) & mask;
+    while (keys[i] != null) {
+      if (Utf8.equal(addr, len, keys[i])) {
+        return true;
+      }
+      i = (i + 1) & mask;
+    }
+    return false;
+  }
+}
