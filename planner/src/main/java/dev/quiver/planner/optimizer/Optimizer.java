@@ -36,7 +36,11 @@ public final class Optimizer {
 
   /** An optimizer that fails when a fixed-point batch has not converged within its iteration bound. */
   public static Optimizer strict(OptimizerContext context) {
-    return new Optimizer(OptimizerRules.batches(context), true);
+    return strict(OptimizerRules.batches(context));
+  }
+
+  public static Optimizer strict(List<RuleBatch> batches) {
+    return new Optimizer(batches, true);
   }
 
   public List<RuleBatch> batches() {
