@@ -12,7 +12,6 @@ import dev.quiver.planner.logical.Drop;
 import dev.quiver.planner.logical.FileRelation;
 import dev.quiver.planner.logical.Filter;
 import dev.quiver.planner.logical.Join;
-import dev.quiver.planner.logical.JoinType;
 import dev.quiver.planner.logical.Limit;
 import dev.quiver.planner.logical.LocalRelation;
 import dev.quiver.planner.logical.LogicalPlan;

@@ -23,10 +23,14 @@ import dev.quiver.planner.expressions.ComparisonOp;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.IsNotNull;
 import dev.quiver.planner.expressions.Literal;
+import dev.quiver.planner.expressions.SortOrder;
 import dev.quiver.planner.expressions.UnresolvedAttribute;
 import dev.quiver.planner.expressions.UnresolvedFunction;
 import dev.quiver.planner.expressions.UnresolvedStar;
+import dev.quiver.planner.expressions.WindowExpression;
+import dev.quiver.planner.expressions.WindowFrame;
 import dev.quiver.planner.logical.Aggregate;
+import dev.quiver.planner.logical.Deduplicate;
 import dev.quiver.planner.logical.FileRelation;
 import dev.quiver.planner.logical.FileSource;
 import dev.quiver.planner.logical.Filter;
@@ -36,7 +40,9 @@ import dev.quiver.planner.logical.Limit;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.Plans;
 import dev.quiver.planner.logical.Project;
+import dev.quiver.planner.logical.Sort;
 import dev.quiver.planner.logical.Union;
+import dev.quiver.planner.logical.Window;
 import dev.quiver.planner.logical.WithColumns;
 import dev.quiver.sql.types.DataTypes;
 import dev.quiver.sql.types.StructType;
@@ -187,7 +193,7 @@ class OptimizerTest {
 
   @Test
   void dropDuplicatesBecomesAnAggregateOverTheFilteredScan() {
-    LogicalPlan query = new dev.quiver.planner.logical.Deduplicate(list(col("c_region")),
+    LogicalPlan query = new Deduplicate(list(col("c_region")),
         new Filter(eq(col("c_region"), lit("EU")), FileRelation.of(customers)));
     LogicalPlan analyzed = new Analyzer().analyze(query);
     FileRelation c = scans(analyzed).get(0);
@@ -203,6 +209,36 @@ class OptimizerTest {
         new Alias(new AggregateCall(AggregateFunction.FIRST, List.of(cName), false, false), "c_name",
             cName.exprId()),
         cRegion), new Filter(isEu, c.withPushedFilters(List.of(isEu))));
+    assertEquals(expected, optimized);
+  }
+
+  @Test
+  void filterOnAWindowsPartitionKeyGoesBelowTheWindow() {
+    FileSource events = new FileSource("parquet", List.of("/events"), Map.of(),
+        StructType.fromDDL("k INT, v INT, w STRING"), new StructType(),
+        List.of(new FileSource.SourceFile("/events/part-0.parquet", 100, List.of())));
+    Expression windowSum = new WindowExpression(new UnresolvedFunction("sum", list(col("v")), false),
+        list(col("k")), List.of(), WindowFrame.WHOLE_PARTITION);
+    LogicalPlan query = new Limit(3, new Sort(List.of(SortOrder.desc(col("s"))), true,
+        new Filter(and(eq(col("k"), lit(1)), gt(col("s"), Literal.of(5L))),
+            new Project(list(col("k"), col("v"), new Alias(windowSum, "s")), FileRelation.of(events)))));
+    LogicalPlan analyzed = new Analyzer().analyze(query);
+    FileRelation e = scans(analyzed).get(0);
+    AttributeReference k = attr(e, "k");
+    AttributeReference v = attr(e, "v");
+    Window window = (Window) Plans.collectNodes(analyzed).stream().filter(n -> n instanceof Window).findFirst()
+        .orElseThrow();
+    Sort sort = (Sort) analyzed.child();
+    AttributeReference s = window.output().get(3);
+
+    LogicalPlan optimized = optimize(analyzed);
+
+    // The key conjunct runs before the window (whole partitions kept or dropped) and reaches the scan; the
+    // unused column w is not read, and the Project that only dropped it is gone.
+    Expression kIs1 = eq(k, lit(1));
+    LogicalPlan expected = new Limit(3, new Sort(sort.order(), true,
+        new Filter(gt(s, Literal.of(5L)), new Window(window.windowExpressions(), list(k), List.of(),
+            new Filter(kIs1, e.withOutput(List.of(k, v)).withPushedFilters(List.of(kIs1)))))));
     assertEquals(expected, optimized);
   }
 

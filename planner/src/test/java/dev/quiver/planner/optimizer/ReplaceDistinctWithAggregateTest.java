@@ -8,7 +8,6 @@ import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.logical.Aggregate;
 import dev.quiver.planner.logical.Distinct;
 import dev.quiver.planner.logical.FileRelation;
-import dev.quiver.planner.logical.LogicalPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
