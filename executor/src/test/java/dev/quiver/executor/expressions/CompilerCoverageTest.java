@@ -1,0 +1,134 @@
+package dev.quiver.executor.expressions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.executor.expressions.functions.FunctionKernels;
+import dev.quiver.planner.PlanningException;
+import dev.quiver.planner.expressions.AggregateCall;
+import dev.quiver.planner.expressions.AggregateFunction;
+import dev.quiver.planner.expressions.Alias;
+import dev.quiver.planner.expressions.AttributeReference;
+import dev.quiver.planner.expressions.Expression;
+import dev.quiver.planner.expressions.ScalarFunction;
+import dev.quiver.planner.expressions.SortOrder;
+import dev.quiver.planner.expressions.UnresolvedAttribute;
+import dev.quiver.planner.expressions.WindowExpression;
+import dev.quiver.planner.expressions.WindowFrame;
+import dev.quiver.planner.functions.FunctionRegistry;
+import dev.quiver.sql.types.ArrayType;
+import dev.quiver.sql.types.DataType;
+import dev.quiver.sql.types.DataTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class CompilerCoverageTest extends ExpressionTestBase {
+  private static final Set<String> WINDOW_ONLY = Set.of("row_number", "rank", "dense_rank", "percent_rank", "ntile");
+
+  /** Arguments of the right arity and a type each function accepts. */
+  private static List<Expression> sampleArgs(String name) {
+    return switch (name) {
+      case "current_date", "current_timestamp", "concat" -> List.of();
+      case "size" -> List.of(col(0, new ArrayType(DataTypes.IntegerType, true)));
+      case "array_contains" -> List.of(col(0, new ArrayType(DataTypes.IntegerType, true)), lit(1));
+      case "substring", "lpad", "rpad", "regexp_extract", "split", "locate" -> List.of(col(1, DataTypes.StringType),
+          lit("1"), lit(1));
+      case "regexp_replace" -> List.of(col(1, DataTypes.StringType), lit("a"), lit("b"), lit(1));
+      case "repeat" -> List.of(col(1, DataTypes.StringType), lit(2));
+      case "round", "bround" -> List.of(col(2, DataTypes.DoubleType), lit(1));
+      case "date_add", "date_sub", "add_months" -> List.of(col(3, DataTypes.DateType), lit(1));
+      default -> {
+        // Strings coerce to every other atomic argument type (numbers, dates, timestamps).
+        int arity = arity(name);
+        List<Expression> args = new ArrayList<>();
+        for (int i = 0; i < arity; i++) {
+          args.add(col(1, DataTypes.StringType));
+        }
+        yield args;
+      }
+    };
+  }
+
+  private static int arity(String name) {
+    for (int n = 0; n <= 4; n++) {
+      List<Expression> args = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        args.add(col(1, DataTypes.StringType));
+      }
+      try {
+        FunctionRegistry.scalar(name).coerce(args);
+        return n;
+      } catch (RuntimeException e) {
+        // try the next arity
+      }
+    }
+    return 1;
+  }
+
+  @Test
+  void everyRegisteredFunctionCompilesAndRuns() {
+    Set<String> expected = new TreeSet<>(FunctionRegistry.scalarNames());
+    expected.removeAll(WINDOW_ONLY);
+    assertEquals(expected, new TreeSet<>(FunctionKernels.names()), "kernels must cover the registry");
+    for (String name : expected) {
+      Expression call;
+      try {
+        call = fn(name, sampleArgs(name).toArray(new Expression[0]));
+      } catch (RuntimeException e) {
+        throw new AssertionError("sample arguments for " + name + " do not type-check", e);
+      }
+      // Evaluate over one all-null row of each column type: every kernel must handle nulls.
+      DataType[] types = {new ArrayType(DataTypes.IntegerType, true), DataTypes.StringType, DataTypes.DoubleType,
+          DataTypes.DateType};
+      try (VectorEvaluator ev = ExpressionCompiler.compile(call)) {
+        assertEquals(call.dataType(), ev.dataType(), name);
+        var input = batch(vector(types[0], (Object) null), vector(types[1], (Object) null),
+            vector(types[2], (Object) null), vector(types[3], (Object) null));
+        try (input; var out = ev.evaluate(input, ctx())) {
+          assertEquals(1, out.getValueCount(), name);
+        }
+      }
+    }
+  }
+
+  @Test
+  void windowOnlyFunctionsAreNotCompilable() {
+    for (String name : WINDOW_ONLY) {
+      List<Expression> args = name.equals("ntile") ? List.of(lit(2)) : List.of();
+      PlanningException e = assertThrows(PlanningException.class,
+          () -> ExpressionCompiler.compile(new ScalarFunction(name, args)));
+      assertTrue(e.getMessage().contains(name), e.getMessage());
+    }
+  }
+
+  @Test
+  void nonRowExpressionsAreRejected() {
+    AttributeReference a = AttributeReference.create("a", DataTypes.IntegerType, true);
+    assertThrows(PlanningException.class, () -> ExpressionCompiler.compile(a));
+    assertThrows(PlanningException.class, () -> ExpressionCompiler.compile(UnresolvedAttribute.of("a")));
+    assertThrows(PlanningException.class, () -> ExpressionCompiler.compile(
+        AggregateCall.of(AggregateFunction.SUM, col(0, DataTypes.LongType))));
+    assertThrows(PlanningException.class, () -> ExpressionCompiler.compile(SortOrder.asc(col(0, INT))));
+    assertThrows(PlanningException.class, () -> ExpressionCompiler.compile(new WindowExpression(
+        AggregateCall.of(AggregateFunction.SUM, col(0, DataTypes.LongType)), List.of(), List.of(),
+        WindowFrame.WHOLE_PARTITION)));
+    // A row-independent subtree with an aggregate inside is rejected at compile time too.
+    assertThrows(PlanningException.class, () -> ExpressionCompiler.compile(new Alias(
+        arith(dev.quiver.planner.expressions.ArithmeticOp.ADD, lit(1L),
+            AggregateCall.of(AggregateFunction.COUNT, lit(1))), "x")));
+  }
+
+  @Test
+  void aliasCompilesToItsChildAndColumnsAreSlices() {
+    assertEquals(list(1, null), eval(new Alias(col(0, INT), "x"), INT, 1, null));
+    assertEquals(list("a", "b"), eval(new Alias(col(1, STRING), "y"), batch(vector(INT, 1, 2),
+        vector(STRING, "a", "b"))));
+    assertEquals(list(7L, 7L), eval(lit(7L), INT, 1, 2));
+    assertEquals(list(3L, 3L), eval(arith(dev.quiver.planner.expressions.ArithmeticOp.ADD, lit(1L), lit(2L)), INT,
+        1, 2));
+  }
+}
