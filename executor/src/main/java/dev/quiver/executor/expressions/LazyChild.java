@@ -51,7 +51,7 @@ public final class LazyChild implements AutoCloseable {
   public Partial on(Batch input, EvalContext ctx, int[] idx, int k) {
     int n = input.rowCount();
     BufferAllocator allocator = ctx.allocator();
-    if (k == n) {
+    if (evaluatesAll(k, n)) {
       return new Partial(evaluator.evaluate(input, ctx), false);
     }
     if (k == 0) {
@@ -60,12 +60,17 @@ public final class LazyChild implements AutoCloseable {
     if (evaluator.isConstant()) {
       return new Partial(Fill.of(evaluator.dataType(), evaluator.constant(ctx), k, allocator), true);
     }
-    if (!canFail && (cheap || 2L * k >= n)) {
-      return new Partial(evaluator.evaluate(input, ctx), false);
-    }
     try (Batch sub = gather(input, idx, k, allocator)) {
       return new Partial(evaluator.evaluate(sub, ctx), true);
     }
+  }
+
+  /**
+   * Whether {@link #on} evaluates the operand over the whole batch for k of n rows (then it needs no row
+   * indices): all rows are needed, or the operand cannot fail and gathering would not pay.
+   */
+  public boolean evaluatesAll(int k, int n) {
+    return k == n || k > 0 && !evaluator.isConstant() && !canFail && (cheap || 2L * k >= n);
   }
 
   /** The rows {@code idx[0..k)} of the columns this operand reads; other columns are null placeholders. */

@@ -35,6 +35,7 @@ import dev.quiver.sql.types.ShortType;
 import dev.quiver.sql.types.StringType;
 import dev.quiver.sql.types.TimestampNTZType;
 import dev.quiver.sql.types.TimestampType;
+import dev.quiver.executor.expressions.functions.FunctionKernels;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,16 +45,6 @@ import java.util.TreeSet;
  * evaluate on every row, which columns it reads, and whether it reads any column at all.
  */
 final class Traits {
-  /** Functions that never raise an error for valid input (argument errors are the arguments' own). */
-  private static final Set<String> SAFE_FUNCTIONS = Set.of(
-      "upper", "lower", "initcap", "trim", "ltrim", "rtrim", "reverse", "length", "concat", "concat_ws",
-      "substring", "lpad", "rpad", "instr", "locate", "startswith", "endswith", "contains",
-      "isnan", "nanvl", "greatest", "least", "coalesce", "nvl", "nullif", "typeof",
-      "year", "quarter", "month", "dayofmonth", "dayofweek", "dayofyear", "weekofyear", "hour", "minute",
-      "second", "datediff", "date_add", "date_sub", "last_day", "months_between", "current_date",
-      "current_timestamp", "size", "array_contains", "sqrt", "cbrt", "exp", "ln", "log10", "log2", "pow",
-      "signum", "floor", "ceil");
-
   private Traits() {}
 
   static boolean canFail(Expression e) {
@@ -75,7 +66,7 @@ final class Traits {
       DataType t = u.dataType();
       self = !(t instanceof DoubleType || t instanceof FloatType || t instanceof DecimalType);
     } else if (e instanceof ScalarFunction f) {
-      self = !SAFE_FUNCTIONS.contains(f.name());
+      self = !FunctionKernels.cannotFail(f);
     } else if (e instanceof ExtractValue x) {
       self = x.child().dataType() instanceof ArrayType;
     } else {

@@ -3,6 +3,7 @@ package dev.quiver.executor.expressions.functions;
 import dev.quiver.executor.expressions.ChildCompiler;
 import dev.quiver.executor.expressions.Evaluator;
 import dev.quiver.planner.PlanningException;
+import dev.quiver.planner.expressions.Literal;
 import dev.quiver.planner.expressions.ScalarFunction;
 import java.util.Collections;
 import java.util.Map;
@@ -34,6 +35,43 @@ public final class FunctionKernels {
           + "`; every function in the planner's FunctionRegistry needs one in FunctionKernels.");
     }
     return factory.create(f, cc);
+  }
+
+  /** Functions that never raise an error for valid input (errors of their arguments are the arguments'). */
+  private static final Set<String> SAFE = Set.of(
+      "upper", "lower", "initcap", "trim", "ltrim", "rtrim", "reverse", "length", "concat", "concat_ws",
+      "substring", "lpad", "rpad", "instr", "locate", "startswith", "endswith", "contains",
+      "isnan", "nanvl", "greatest", "least", "coalesce", "nvl", "nullif", "typeof",
+      "year", "quarter", "month", "dayofmonth", "dayofweek", "dayofyear", "weekofyear", "hour", "minute",
+      "second", "datediff", "date_add", "date_sub", "last_day", "months_between", "current_date",
+      "current_timestamp", "size", "array_contains", "sqrt", "cbrt", "exp", "ln", "log10", "log2", "pow",
+      "signum", "floor", "ceil");
+
+  /**
+   * Whether a call can never raise an error for any row: a safe function, or a pattern function whose
+   * constant pattern is valid (so LIKE 'x%' may run on rows Spark would skip, saving a gather).
+   */
+  public static boolean cannotFail(ScalarFunction f) {
+    if (SAFE.contains(f.name())) {
+      return true;
+    }
+    if (f.name().equals("like") && f.args().get(1) instanceof Literal l && l.value() instanceof String p) {
+      try {
+        LikePattern.compile(p);
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+    if (f.name().equals("rlike") && f.args().get(1) instanceof Literal l && l.value() instanceof String p) {
+      try {
+        java.util.regex.Pattern.compile(p);
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The names with a kernel (the registry's scalar names minus the window-only ones). */

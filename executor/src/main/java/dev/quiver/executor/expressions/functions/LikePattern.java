@@ -100,6 +100,75 @@ final class LikePattern {
     return new LikePattern(b.toByteArray(), t.toByteArray());
   }
 
+  /**
+   * Tests rows 0..n-1 of a string vector (offsets and data addresses) at once, setting bit i of {@code out}
+   * for matches; one tight loop per pattern shape.
+   */
+  void matchAll(long offsets, long data, int n, long[] out) {
+    int m = literal == null ? 0 : literal.length;
+    if (kind == PREFIX && m == 1) {
+      prefixByte(offsets, data, n, literal[0], out);
+      return;
+    }
+    long packed = 0;
+    long mask = m >= 8 ? -1L : (1L << (8 * m)) - 1;
+    for (int k = 0; k < Math.min(m, 8); k++) {
+      packed |= (literal[k] & 0xFFL) << (8 * k);
+    }
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        int i = base + j;
+        int st = MemoryUtil.getInt(offsets + 4L * i);
+        int len = MemoryUtil.getInt(offsets + 4L * i + 4) - st;
+        long a = data + st;
+        boolean hit;
+        switch (kind) {
+          case PREFIX -> hit = len >= m && startsWith(a, len, packed, mask, m);
+          case SUFFIX -> hit = len >= m && startsWith(a + len - m, m, packed, mask, m);
+          case LITERAL -> hit = len == m && startsWith(a, len, packed, mask, m);
+          case CONTAINS -> hit = Utf8.indexOf(a, len, literal, 0) >= 0;
+          default -> hit = general(a, len);
+        }
+        word |= (hit ? 1L : 0L) << j;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
+  /** {@code LIKE 'c%'}: one byte compare per row. */
+  private static void prefixByte(long offsets, long data, int n, byte c, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      int st = MemoryUtil.getInt(offsets + 4L * base);
+      for (int j = 0; j < lim; j++) {
+        int end = MemoryUtil.getInt(offsets + 4L * (base + j) + 4);
+        boolean hit = end > st && MemoryUtil.getByte(data + st) == c;
+        word |= (hit ? 1L : 0L) << j;
+        st = end;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
+  /** Whether the {@code len} (>= m) bytes at {@code a} start with the literal (first 8 bytes packed). */
+  private boolean startsWith(long a, int len, long packed, long mask, int m) {
+    if (m <= 8) {
+      if (len >= 8) {
+        return (MemoryUtil.getLong(a) & mask) == packed;
+      }
+      for (int k = 0; k < m; k++) {
+        if (MemoryUtil.getByte(a + k) != literal[k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return (MemoryUtil.getLong(a) & mask) == packed && Utf8.equalAt(a + 8, literal, 8, m - 8);
+  }
+
   boolean matches(long addr, int len) {
     return switch (kind) {
       case LITERAL -> Utf8.equal(addr, len, literal);

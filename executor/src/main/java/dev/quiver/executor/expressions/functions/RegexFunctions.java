@@ -177,22 +177,29 @@ final class RegexFunctions {
           constantText.setBytes(0, s.constantBytes);
         }
         try {
-          for (int i = 0; i < n; i++) {
-            if (!Bits.get(valid, i)) {
-              continue;
+          if (constant != null && !s.isConstant()) {
+            constant.matchAll(s.offsets, s.data, n, value);
+          } else {
+            for (int i = 0; i < n; i++) {
+              if (!Bits.get(valid, i)) {
+                continue;
+              }
+              LikePattern lp = constant != null ? constant
+                  : compiled(Utf8.string(p.data + p.start(i), p.end(i) - p.start(i)));
+              boolean hit;
+              if (constantText != null) {
+                hit = lp.matches(constantText.memoryAddress(), s.constantBytes.length);
+              } else {
+                int st = s.start(i);
+                hit = lp.matches(s.data + st, s.end(i) - st);
+              }
+              if (hit) {
+                Bits.set(value, i);
+              }
             }
-            LikePattern lp = constant != null ? constant
-                : compiled(Utf8.string(p.data + p.start(i), p.end(i) - p.start(i)));
-            boolean hit;
-            if (constantText != null) {
-              hit = lp.matches(constantText.memoryAddress(), s.constantBytes.length);
-            } else {
-              int st = s.start(i);
-              hit = lp.matches(s.data + st, s.end(i) - st);
-            }
-            if (hit) {
-              Bits.set(value, i);
-            }
+          }
+          for (int w = 0; w < value.length; w++) {
+            value[w] &= valid[w];
           }
         } finally {
           if (constantText != null) {

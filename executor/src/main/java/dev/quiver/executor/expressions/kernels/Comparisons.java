@@ -118,22 +118,27 @@ public final class Comparisons extends Evaluator {
           Bits.setAll(all, n);
           return Results.bits(all, result, n, ctx.allocator());
         }
-        boolean needLess = op != ComparisonOp.EQ && op != ComparisonOp.NULL_SAFE_EQ;
-        long[] less = needLess ? new long[words] : null;
-        long[] equal = new long[words];
-        compare(l, r, n, less, equal);
         long[] valid = Operand.and(n, l, r);
         long[] value = new long[words];
-        for (int w = 0; w < words; w++) {
-          long lt = needLess ? less[w] : 0;
-          long eq = equal[w];
-          value[w] = switch (op) {
-            case EQ, NULL_SAFE_EQ -> eq;
-            case LT -> lt;
-            case LTE -> lt | eq;
-            case GT -> ~(lt | eq);
-            case GTE -> ~lt;
-          };
+        if (family == Family.INT || family == Family.LONG || family == Family.DECIMAL_LONG
+            || family == Family.DOUBLE) {
+          direct(l, r, n, value);
+        } else {
+          boolean needLess = op != ComparisonOp.EQ && op != ComparisonOp.NULL_SAFE_EQ;
+          long[] less = needLess ? new long[words] : null;
+          long[] equal = new long[words];
+          compare(l, r, n, less, equal);
+          for (int w = 0; w < words; w++) {
+            long lt = needLess ? less[w] : 0;
+            long eq = equal[w];
+            value[w] = switch (op) {
+              case EQ, NULL_SAFE_EQ -> eq;
+              case LT -> lt;
+              case LTE -> lt | eq;
+              case GT -> ~(lt | eq);
+              case GTE -> ~lt;
+            };
+          }
         }
         if (nullSafe) {
           long[] lv = l.valid;
@@ -151,6 +156,160 @@ public final class Comparisons extends Evaluator {
         }
         return Results.bits(valid, value, n, ctx.allocator());
       }
+    }
+  }
+
+  /**
+   * The hot families compare once per row for exactly the operator: {@code x > y} is run as
+   * {@code y < x} with the operands swapped, so three loops (<, <=, =) per family cover all six operators.
+   */
+  private void direct(Operand l, Operand r, int n, long[] out) {
+    boolean swap = op == ComparisonOp.GT || op == ComparisonOp.GTE;
+    Operand a = swap ? r : l;
+    Operand b = swap ? l : r;
+    int mode = op == ComparisonOp.LT || op == ComparisonOp.GT ? 0 : op == ComparisonOp.LTE
+        || op == ComparisonOp.GTE ? 1 : 2;
+    switch (family) {
+      case INT -> {
+        switch (mode) {
+          case 0 -> intLess(a.data, a.stride, b.data, b.stride, n, out);
+          case 1 -> intLessOrEqual(a.data, a.stride, b.data, b.stride, n, out);
+          default -> intEqual(a.data, a.stride, b.data, b.stride, n, out);
+        }
+      }
+      case DOUBLE -> {
+        switch (mode) {
+          case 0 -> doubleLess(a.data, a.stride, b.data, b.stride, n, out);
+          case 1 -> doubleLessOrEqual(a.data, a.stride, b.data, b.stride, n, out);
+          default -> doubleEqual(a.data, a.stride, b.data, b.stride, n, out);
+        }
+      }
+      default -> {
+        switch (mode) {
+          case 0 -> longLess(a.data, a.stride, b.data, b.stride, n, out);
+          case 1 -> longLessOrEqual(a.data, a.stride, b.data, b.stride, n, out);
+          default -> longEqual(a.data, a.stride, b.data, b.stride, n, out);
+        }
+      }
+    }
+  }
+
+  private static void intLess(long a, long as, long b, long bs, int n, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        long i = base + j;
+        word |= (MemoryUtil.getInt(a + as * i) < MemoryUtil.getInt(b + bs * i) ? 1L : 0L) << j;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
+  private static void intLessOrEqual(long a, long as, long b, long bs, int n, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        long i = base + j;
+        word |= (MemoryUtil.getInt(a + as * i) <= MemoryUtil.getInt(b + bs * i) ? 1L : 0L) << j;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
+  private static void intEqual(long a, long as, long b, long bs, int n, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        long i = base + j;
+        word |= (MemoryUtil.getInt(a + as * i) == MemoryUtil.getInt(b + bs * i) ? 1L : 0L) << j;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
+  private static void longLess(long a, long as, long b, long bs, int n, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        long i = base + j;
+        word |= (MemoryUtil.getLong(a + as * i) < MemoryUtil.getLong(b + bs * i) ? 1L : 0L) << j;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
+  private static void longLessOrEqual(long a, long as, long b, long bs, int n, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        long i = base + j;
+        word |= (MemoryUtil.getLong(a + as * i) <= MemoryUtil.getLong(b + bs * i) ? 1L : 0L) << j;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
+  private static void longEqual(long a, long as, long b, long bs, int n, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        long i = base + j;
+        word |= (MemoryUtil.getLong(a + as * i) == MemoryUtil.getLong(b + bs * i) ? 1L : 0L) << j;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
+  private static double dbl(long addr) {
+    return Double.longBitsToDouble(MemoryUtil.getLong(addr));
+  }
+
+  /** Spark's x < y on doubles: NaN is above every number and equal to itself. */
+  private static void doubleLess(long a, long as, long b, long bs, int n, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        long i = base + j;
+        double x = dbl(a + as * i);
+        double y = dbl(b + bs * i);
+        word |= (x < y || (y != y && x == x) ? 1L : 0L) << j;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
+  private static void doubleLessOrEqual(long a, long as, long b, long bs, int n, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        long i = base + j;
+        double x = dbl(a + as * i);
+        double y = dbl(b + bs * i);
+        word |= (x <= y || y != y ? 1L : 0L) << j;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
+  private static void doubleEqual(long a, long as, long b, long bs, int n, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        long i = base + j;
+        double x = dbl(a + as * i);
+        double y = dbl(b + bs * i);
+        word |= (x == y || (x != x && y != y) ? 1L : 0L) << j;
+      }
+      out[base >>> 6] = word;
     }
   }
 

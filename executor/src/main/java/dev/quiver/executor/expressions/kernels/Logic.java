@@ -65,7 +65,7 @@ public final class Logic extends Evaluator {
       r = new BoolWords(n);
     } else {
       int[] idx = null;
-      if (k < n) {
+      if (!right.evaluatesAll(k, n)) {
         idx = new int[k];
         Bits.indices(need, n, idx);
       }
