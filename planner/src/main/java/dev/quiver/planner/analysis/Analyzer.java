@@ -205,7 +205,10 @@ public final class Analyzer {
       List<Expression> keys = new ArrayList<>();
       Set<ExprId> seen = new HashSet<>();
       for (Expression k : d.keys()) {
-        String name = ((UnresolvedAttribute) k).nameParts().get(0);
+        if (!(k instanceof UnresolvedAttribute u)) {
+          throw new AnalysisException("dropDuplicates takes column names, but got " + k.sql() + ".");
+        }
+        String name = u.nameParts().get(0);
         boolean found = false;
         for (AttributeReference a : child.output()) {
           if (sameName(a.name(), name)) {

@@ -47,7 +47,7 @@ public record ScalarFunction(String name, List<Expression> args) implements Expr
 
   @Override
   public boolean foldable() {
-    if (!spec().deterministic() || spec().contextDependent()) {
+    if (!spec().deterministic() || spec().contextDependent() || spec().windowOnly()) {
       return false;
     }
     for (Expression a : args) {
