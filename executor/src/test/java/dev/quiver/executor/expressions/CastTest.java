@@ -220,6 +220,7 @@ class CastTest extends ExpressionTestBase {
     StructType sf = StructType.fromDDL("a STRING, b INT");
     StructType stt = StructType.fromDDL("a INT, b BIGINT");
     assertEquals(list(list(7, 8L), null), castAll(sf, stt, list("7", 8), null));
+    assertError("CAST_INVALID_INPUT", () -> castAll(sf, stt, list("x", 8)));
     MapType mf = new MapType(STRING, INT, true);
     MapType mt = new MapType(STRING, DOUBLE, true);
     Map<Object, Object> m = new LinkedHashMap<>();
@@ -227,6 +228,10 @@ class CastTest extends ExpressionTestBase {
     Map<Object, Object> expected = new LinkedHashMap<>();
     expected.put("a", 1.0);
     assertEquals(list(expected), castAll(mf, mt, m));
+    MapType bad = new MapType(STRING, INT, true);
+    Map<Object, Object> badValue = new LinkedHashMap<>();
+    badValue.put("a", "oops");
+    assertError("CAST_INVALID_INPUT", () -> castAll(new MapType(STRING, STRING, true), bad, badValue));
   }
 
   @Test

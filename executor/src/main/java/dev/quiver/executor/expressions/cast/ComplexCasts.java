@@ -88,10 +88,16 @@ final class ComplexCasts extends CastKernel {
           StructVector target = (StructVector) result.getDataVector();
           target.setInitialCapacity(Math.max(count, 1));
           target.allocateNew();
-          for (int p = 0; p < 2; p++) {
-            FieldVector casted = castPart(parts[p], entries.getChildrenFromFields().get(p), count, ctx);
-            moveInto(casted, target.getChildrenFromFields().get(p));
+          FieldVector keys = castPart(parts[0], entries.getChildrenFromFields().get(0), count, ctx);
+          FieldVector values;
+          try {
+            values = castPart(parts[1], entries.getChildrenFromFields().get(1), count, ctx);
+          } catch (RuntimeException | Error e) {
+            keys.close();
+            throw e;
           }
+          moveInto(keys, target.getChildrenFromFields().get(0));
+          moveInto(values, target.getChildrenFromFields().get(1));
           for (int e = 0; e < count; e++) {
             target.setIndexDefined(e);
           }
@@ -109,8 +115,13 @@ final class ComplexCasts extends CastKernel {
       List<FieldVector> sourceFields = struct.getChildrenFromFields();
       List<FieldVector> targetFields = result.getChildrenFromFields();
       List<FieldVector> casted = new ArrayList<>();
-      for (int f = 0; f < parts.length; f++) {
-        casted.add(castPart(parts[f], sourceFields.get(f), n, ctx));
+      try {
+        for (int f = 0; f < parts.length; f++) {
+          casted.add(castPart(parts[f], sourceFields.get(f), n, ctx));
+        }
+      } catch (RuntimeException | Error e) {
+        casted.forEach(FieldVector::close);
+        throw e;
       }
       for (int f = 0; f < parts.length; f++) {
         moveInto(casted.get(f), targetFields.get(f));

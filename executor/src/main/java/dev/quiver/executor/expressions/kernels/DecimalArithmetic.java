@@ -8,7 +8,6 @@ import dev.quiver.executor.expressions.vectors.Int128;
 import dev.quiver.planner.expressions.ArithmeticOp;
 import dev.quiver.planner.expressions.DecimalRules;
 import dev.quiver.sql.types.DataType;
-import dev.quiver.sql.types.DataTypes;
 import dev.quiver.sql.types.DecimalType;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -200,9 +199,5 @@ final class DecimalArithmetic extends BinaryKernel {
         a.set(rounded.unscaledValue()).store(oa, i);
       }
     }
-  }
-
-  static DataType integralDivideType() {
-    return DataTypes.LongType;
   }
 }

@@ -162,15 +162,4 @@ public final class Bits {
     loadValidity(v, n, out);
     return out;
   }
-
-  /** True when the first {@code n} rows of {@code v} are all valid. */
-  public static boolean allValid(FieldVector v, int n) {
-    if (n == 0) {
-      return true;
-    }
-    if (v instanceof NullVector) {
-      return false;
-    }
-    return v.getNullCount() == 0;
-  }
 }
