@@ -200,7 +200,7 @@ public final class Comparisons extends Evaluator {
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        word |= (MemoryUtil.getInt(a + as * i) < MemoryUtil.getInt(b + bs * i) ? 1L : 0L) << j;
+        word |= (((long) MemoryUtil.getInt(a + as * i) - MemoryUtil.getInt(b + bs * i)) >>> 63) << j;
       }
       out[base >>> 6] = word;
     }
@@ -212,7 +212,7 @@ public final class Comparisons extends Evaluator {
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        word |= (MemoryUtil.getInt(a + as * i) <= MemoryUtil.getInt(b + bs * i) ? 1L : 0L) << j;
+        word |= ((((long) MemoryUtil.getInt(b + bs * i) - MemoryUtil.getInt(a + as * i)) >>> 63) ^ 1L) << j;
       }
       out[base >>> 6] = word;
     }
@@ -224,7 +224,7 @@ public final class Comparisons extends Evaluator {
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        word |= (MemoryUtil.getInt(a + as * i) == MemoryUtil.getInt(b + bs * i) ? 1L : 0L) << j;
+        word |= ((((MemoryUtil.getInt(a + as * i) ^ MemoryUtil.getInt(b + bs * i)) & 0xFFFFFFFFL) - 1) >>> 63) << j;
       }
       out[base >>> 6] = word;
     }
@@ -236,7 +236,7 @@ public final class Comparisons extends Evaluator {
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        word |= (MemoryUtil.getLong(a + as * i) < MemoryUtil.getLong(b + bs * i) ? 1L : 0L) << j;
+        word |= lessBit(MemoryUtil.getLong(a + as * i), MemoryUtil.getLong(b + bs * i)) << j;
       }
       out[base >>> 6] = word;
     }
@@ -248,7 +248,7 @@ public final class Comparisons extends Evaluator {
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        word |= (MemoryUtil.getLong(a + as * i) <= MemoryUtil.getLong(b + bs * i) ? 1L : 0L) << j;
+        word |= (lessBit(MemoryUtil.getLong(b + bs * i), MemoryUtil.getLong(a + as * i)) ^ 1L) << j;
       }
       out[base >>> 6] = word;
     }
@@ -260,10 +260,21 @@ public final class Comparisons extends Evaluator {
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        word |= (MemoryUtil.getLong(a + as * i) == MemoryUtil.getLong(b + bs * i) ? 1L : 0L) << j;
+        word |= equalBit(MemoryUtil.getLong(a + as * i), MemoryUtil.getLong(b + bs * i)) << j;
       }
       out[base >>> 6] = word;
     }
+  }
+
+  /** 1 if x < y, else 0, without a branch (data-dependent branches mispredict on real columns). */
+  private static long lessBit(long x, long y) {
+    long d = x - y;
+    return (d ^ ((x ^ y) & (d ^ x))) >>> 63;
+  }
+
+  private static long equalBit(long x, long y) {
+    long z = x ^ y;
+    return ((z | -z) >>> 63) ^ 1L;
   }
 
   private static double dbl(long addr) {

@@ -25,7 +25,7 @@ import org.apache.arrow.vector.FieldVector;
 final class DecimalArithmetic extends BinaryKernel {
   private static final MathContext MC = new MathContext(DecimalType.MAX_PRECISION, RoundingMode.HALF_UP);
 
-  private enum Path { LONG_ADD, WIDE_ADD, LONG_MUL, WIDE_MUL, BIG }
+  private enum Path { LONG_ADD, WIDE_ADD, LONG_MUL, LONG_WIDE_MUL, WIDE_MUL, BIG }
 
   private final ArithmeticOp op;
   private final DecimalType lt;
@@ -71,6 +71,9 @@ final class DecimalArithmetic extends BinaryKernel {
         if (p1 + p2 <= 18) {
           return Path.LONG_MUL;
         }
+        if (p1 <= 18 && p2 <= 18 && p1 + p2 <= res.precision()) {
+          return Path.LONG_WIDE_MUL;
+        }
         return p1 <= 18 || p2 <= 18 ? Path.WIDE_MUL : Path.BIG;
       }
       default -> {
@@ -86,6 +89,7 @@ final class DecimalArithmetic extends BinaryKernel {
       case LONG_ADD -> longAdd(l, r, oa, valid, n);
       case WIDE_ADD -> wideAdd(l, r, oa, valid, n);
       case LONG_MUL -> longMul(l, r, oa, n);
+      case LONG_WIDE_MUL -> longWideMul(l, r, oa, n);
       case WIDE_MUL -> wideMul(l, r, oa, valid, n);
       default -> big(l, r, oa, valid, n);
     }
@@ -146,15 +150,28 @@ final class DecimalArithmetic extends BinaryKernel {
     }
   }
 
+  /** Two unscaled longs whose exact 128-bit product always fits the result type. */
+  private static void longWideMul(Operand l, Operand r, long oa, int n) {
+    for (int i = 0; i < n; i++) {
+      long x = MemoryUtil.getLong(l.data + l.stride * i);
+      long y = MemoryUtil.getLong(r.data + r.stride * i);
+      long a = oa + 16L * i;
+      MemoryUtil.putLong(a, x * y);
+      MemoryUtil.putLong(a + 8, Math.multiplyHigh(x, y));
+    }
+  }
+
   private void wideMul(Operand l, Operand r, long oa, long[] valid, int n) {
     boolean leftSmall = lt.precision() <= 18;
     Operand wide = leftSmall ? r : l;
     Operand small = leftSmall ? l : r;
     Int128 a = new Int128();
+    // An exact product has at most p1 + p2 digits: when the result type holds that many, nothing can overflow.
+    boolean check = lt.precision() + rt.precision() > res.precision();
     for (int i = 0; i < n; i++) {
       a.load(wide.data + wide.stride * i, 0);
       long y = MemoryUtil.getLong(small.data + small.stride * i);
-      boolean fits = a.multiply(y) && a.fitsPrecision(res.precision());
+      boolean fits = a.multiply(y) && (!check || a.fitsPrecision(res.precision()));
       if (!fits && Bits.get(valid, i)) {
         BigDecimal exact = new Int128().load(wide.data + wide.stride * i, 0).toBigDecimal(0)
             .multiply(BigDecimal.valueOf(y)).movePointLeft(res.scale());

@@ -148,6 +148,10 @@ public final class Int128 {
   public boolean fitsPrecision(int precision) {
     long h = hi;
     long l = lo;
+    if (precision >= 19 && h == (l >> 63)) {
+      // Any long has at most 19 digits.
+      return true;
+    }
     if (h < 0) {
       l = ~l + 1;
       h = ~h + (l == 0 ? 1 : 0);
