@@ -1,0 +1,120 @@
+package dev.quiver.executor.operators.aggregate;
+
+import dev.quiver.sql.types.DataTypes;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
+
+/**
+ * {@code count(*)}, {@code count(x)}, {@code count(x, y, ...)}: the number of rows where every argument is
+ * non-null (no arguments: every row). Never null; 0 for an empty group.
+ */
+final class CountState extends AggregateState {
+  private final StateColumn counts;
+
+  CountState(BufferAllocator allocator) {
+    super(DataTypes.LongType);
+    this.counts = new StateColumn("count", DataTypes.LongType, allocator);
+  }
+
+  @Override
+  public void ensureCapacity(int groups) {
+    counts.ensure(groups);
+  }
+
+  @Override
+  public void update(FieldVector[] args, int[] groupIds, int from, int to) {
+    ArrowBuf c = counts.data;
+    if (args.length == 0) {
+      for (int r = from; r < to; r++) {
+        long at = (long) groupIds[r] * 8;
+        c.setLong(at, c.getLong(at) + 1);
+      }
+      return;
+    }
+    for (FieldVector a : args) {
+      if (a instanceof NullVector) {
+        return;
+      }
+    }
+    if (args.length == 1) {
+      ArrowBuf valid = args[0].getValidityBuffer();
+      for (int r = from; r < to; r++) {
+        if (BitVectorHelper.get(valid, r) != 0) {
+          long at = (long) groupIds[r] * 8;
+          c.setLong(at, c.getLong(at) + 1);
+        }
+      }
+      return;
+    }
+    for (int r = from; r < to; r++) {
+      if (allSet(args, r)) {
+        long at = (long) groupIds[r] * 8;
+        c.setLong(at, c.getLong(at) + 1);
+      }
+    }
+  }
+
+  private static boolean allSet(FieldVector[] args, int r) {
+    for (FieldVector a : args) {
+      if (a.isNull(r)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void merge(FieldVector[] buffers, int[] groupIds, int from, int to) {
+    BigIntVector in = (BigIntVector) buffers[0];
+    ArrowBuf data = in.getDataBuffer();
+    ArrowBuf valid = in.getValidityBuffer();
+    ArrowBuf c = counts.data;
+    for (int r = from; r < to; r++) {
+      if (BitVectorHelper.get(valid, r) != 0) {
+        long at = (long) groupIds[r] * 8;
+        c.setLong(at, c.getLong(at) + data.getLong((long) r * 8));
+      }
+    }
+  }
+
+  @Override
+  public void mergeState(int target, int source) {
+    counts.setLong(target, counts.getLong(target) + counts.getLong(source));
+  }
+
+  @Override
+  public void reset(int group) {
+    counts.setLong(group, 0);
+  }
+
+  @Override
+  public List<FieldVector> buffers(int from, int count, BufferAllocator allocator) {
+    return List.of(results(from, count, allocator));
+  }
+
+  @Override
+  public FieldVector results(int from, int count, BufferAllocator allocator) {
+    BigIntVector out = new BigIntVector("count", allocator);
+    out.allocateNew(Math.max(count, 1));
+    for (int i = 0; i < count; i++) {
+      out.set(i, counts.getLong(from + i));
+    }
+    out.setValueCount(count);
+    return out;
+  }
+
+  @Override
+  public void writeResult(int group, FieldVector out, int index) {
+    ((BigIntVector) out).setSafe(index, counts.getLong(group));
+  }
+
+  @Override
+  public void close() {
+    counts.close();
+  }
+}
