@@ -33,8 +33,12 @@ public record BinaryArithmetic(ArithmeticOp op, Expression left, Expression righ
     return l;
   }
 
+  /** Division and remainder are always nullable in Spark (null on a zero divisor outside ANSI mode). */
   @Override
   public boolean nullable() {
+    if (op == ArithmeticOp.DIVIDE || op == ArithmeticOp.REMAINDER || op == ArithmeticOp.INTEGRAL_DIVIDE) {
+      return true;
+    }
     return left.nullable() || right.nullable();
   }
 
