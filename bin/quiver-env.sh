@@ -1,0 +1,45 @@
+# Shared by Quiver's launch scripts: locates the installation, builds it when sources changed, and
+# defines the JVM flags and classpath a Quiver program needs. Sourced, not run.
+
+QUIVER_HOME="${QUIVER_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+export QUIVER_HOME
+
+# Arrow reads java.nio buffers directly; JDK 17 requires opening that package.
+QUIVER_JVM_FLAGS=(--add-opens=java.base/java.nio=ALL-UNNAMED)
+
+quiver_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    echo "$JAVA_HOME/bin/java"
+  elif command -v java >/dev/null 2>&1; then
+    command -v java
+  else
+    echo "quiver: no Java found; install JDK 17+ or set JAVA_HOME" >&2
+    exit 1
+  fi
+}
+
+# Builds Quiver with Maven (quietly) when any source, pom or resource is newer than the last build.
+quiver_ensure_built() {
+  local stamp="$QUIVER_HOME/examples/target/quiver.classpath"
+  local changed=""
+  if [ -f "$stamp" ]; then
+    changed=$(find "$QUIVER_HOME" -name target -prune -o -name .git -prune -o -name output -prune \
+      -o -name spark-warehouse -prune -o \( -name '*.java' -o -name pom.xml -o -name '*.proto' \
+      -o -path '*/src/main/resources/*' \) -newer "$stamp" -print 2>/dev/null | head -n 1)
+  fi
+  if [ ! -f "$stamp" ] || [ -n "$changed" ]; then
+    if ! command -v mvn >/dev/null 2>&1; then
+      echo "quiver: Maven (mvn) is needed to build Quiver the first time" >&2
+      exit 1
+    fi
+    echo "Building Quiver (mvn -q -DskipTests install; first run downloads dependencies)..." >&2
+    (cd "$QUIVER_HOME" && mvn -q -B -DskipTests install \
+        dependency:build-classpath -Dmdep.outputFile=target/dependencies.classpath -Dmdep.includeScope=runtime) \
+      || { echo "quiver: the build failed; see the Maven output above" >&2; exit 1; }
+    local jar
+    jar=$(ls "$QUIVER_HOME"/examples/target/quiver-examples-*.jar 2>/dev/null | grep -v sources | head -n 1)
+    echo "$jar:$(cat "$QUIVER_HOME/examples/target/dependencies.classpath")" > "$stamp"
+  fi
+  QUIVER_CLASSPATH=$(cat "$stamp")
+  export QUIVER_CLASSPATH
+}
