@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,12 @@ import java.util.Optional;
  * functions and types are the analyzer's business.
  */
 final class ExpressionParser {
+  /** Spark's spellings of the comparisons; {@code <>} and {@code !=} are NOT of {@code =} instead. */
+  private static final Map<String, ComparisonOp> COMPARISONS = Map.of(
+      "=", ComparisonOp.EQ, "==", ComparisonOp.EQ, "<=>", ComparisonOp.NULL_SAFE_EQ,
+      "<", ComparisonOp.LT, "<=", ComparisonOp.LTE, "!>", ComparisonOp.LTE,
+      ">", ComparisonOp.GT, ">=", ComparisonOp.GTE, "!<", ComparisonOp.GTE);
+
   private final TokenCursor in;
   private final ZoneId zone;
 
@@ -223,45 +230,17 @@ final class ExpressionParser {
     Expression left = bitOr();
     while (true) {
       Token t = in.peek();
-      if (t.kind() != Token.Kind.OPERATOR) {
+      if (t.isOperator("<>") || t.isOperator("!=")) {
+        in.next();
+        left = new Not(new Comparison(ComparisonOp.EQ, left, bitOr()));
+        continue;
+      }
+      ComparisonOp op = t.kind() == Token.Kind.OPERATOR ? COMPARISONS.get(t.text()) : null;
+      if (op == null) {
         return left;
       }
-      switch (t.text()) {
-        case "=":
-        case "==":
-          in.next();
-          left = new Comparison(ComparisonOp.EQ, left, bitOr());
-          break;
-        case "<=>":
-          in.next();
-          left = new Comparison(ComparisonOp.NULL_SAFE_EQ, left, bitOr());
-          break;
-        case "<>":
-        case "!=":
-          in.next();
-          left = new Not(new Comparison(ComparisonOp.EQ, left, bitOr()));
-          break;
-        case "<":
-          in.next();
-          left = new Comparison(ComparisonOp.LT, left, bitOr());
-          break;
-        case "<=":
-        case "!>":
-          in.next();
-          left = new Comparison(ComparisonOp.LTE, left, bitOr());
-          break;
-        case ">":
-          in.next();
-          left = new Comparison(ComparisonOp.GT, left, bitOr());
-          break;
-        case ">=":
-        case "!<":
-          in.next();
-          left = new Comparison(ComparisonOp.GTE, left, bitOr());
-          break;
-        default:
-          return left;
-      }
+      in.next();
+      left = new Comparison(op, left, bitOr());
     }
   }
 

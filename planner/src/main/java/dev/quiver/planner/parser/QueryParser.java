@@ -5,11 +5,8 @@ import dev.quiver.planner.expressions.Literal;
 import dev.quiver.planner.expressions.SortOrder;
 import dev.quiver.planner.expressions.UnresolvedAttribute;
 import dev.quiver.planner.logical.Distinct;
-import dev.quiver.planner.logical.Join;
-import dev.quiver.planner.logical.JoinType;
 import dev.quiver.planner.logical.Limit;
 import dev.quiver.planner.logical.LogicalPlan;
-import dev.quiver.planner.logical.Range;
 import dev.quiver.planner.logical.Sort;
 import dev.quiver.planner.logical.SubqueryAlias;
 import dev.quiver.planner.logical.Union;
@@ -22,18 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Recursive descent over Spark's query grammar: {@code [WITH ...] term {UNION [ALL|DISTINCT] term}
- * [ORDER BY | SORT BY ...] [LIMIT n]}, where a term is a SELECT or a parenthesized query, and FROM holds
- * tables, views, CTEs, subqueries, {@code range(...)} and joins.
+ * [ORDER BY | SORT BY ...] [LIMIT n]}, where a term is a SELECT or a parenthesized query. FROM clauses are
+ * {@link RelationParser}'s; table names are looked up among the CTEs in scope, then in the catalog.
  */
 final class QueryParser {
   private final TokenCursor in;
   private final ExpressionParser expressions;
   private final Function<String, LogicalPlan> tables;
+  private final RelationParser relations;
   /** Common table expressions in scope, innermost WITH first; names are case-insensitive. */
   private final Deque<Map<String, LogicalPlan>> ctes = new ArrayDeque<>();
 
@@ -41,21 +38,21 @@ final class QueryParser {
     this.in = in;
     this.expressions = new ExpressionParser(in, zone);
     this.tables = tables;
+    this.relations = new RelationParser(in, expressions, this);
   }
 
   /** A whole statement: one query, optional trailing semicolons, nothing else. */
   LogicalPlan statement() {
     LogicalPlan plan = query();
-    while (in.acceptOperator(";")) {
-      // Trailing semicolons end the statement; anything after them is an error below.
-    }
+    in.skipOperators(";");
     if (!in.atEnd()) {
       throw in.error();
     }
     return plan;
   }
 
-  private LogicalPlan query() {
+  /** A query with its own WITH, ORDER BY and LIMIT: a statement, a parenthesized term, a FROM subquery. */
+  LogicalPlan query() {
     if (!in.atKeyword("WITH")) {
       return queryExpression();
     }
@@ -207,7 +204,7 @@ final class QueryParser {
     do {
       items.add(expressions.namedExpression());
     } while (in.acceptOperator(","));
-    LogicalPlan from = in.acceptKeyword("FROM") ? from() : null;
+    LogicalPlan from = in.acceptKeyword("FROM") ? relations.from() : null;
     if (in.atKeyword("LATERAL") && in.peek(1).isKeyword("VIEW")) {
       throw ParseErrors.unsupported(in.sql(), in.peek(), "LATERAL VIEW");
     }
@@ -238,109 +235,8 @@ final class QueryParser {
     return new SelectCore(distinct, items, from, where, groupBy, groupByAll, having);
   }
 
-  // ------------------------------------------------------------------ FROM
-
-  /** Relations separated by commas are cross joined, as inner joins without condition (Spark's plan). */
-  private LogicalPlan from() {
-    LogicalPlan plan = relation();
-    while (in.acceptOperator(",")) {
-      plan = Join.on(plan, relation(), JoinType.INNER, Optional.empty());
-    }
-    return plan;
-  }
-
-  private LogicalPlan relation() {
-    LogicalPlan left = relationPrimary();
-    while (true) {
-      if (in.atKeyword("NATURAL")) {
-        throw ParseErrors.unsupported(in.sql(), in.peek(), "NATURAL JOIN");
-      }
-      JoinType type = joinType();
-      if (type == null) {
-        return left;
-      }
-      LogicalPlan right = relationPrimary();
-      if (in.acceptKeyword("ON")) {
-        left = Join.on(left, right, type, Optional.of(expressions.expression()));
-      } else if (in.acceptKeyword("USING")) {
-        in.expectOperator("(");
-        List<String> columns = new ArrayList<>();
-        do {
-          columns.add(expressions.identifier());
-        } while (in.acceptOperator(","));
-        in.expectOperator(")");
-        left = new Join(left, right, type, Optional.empty(), columns);
-      } else {
-        left = Join.on(left, right, type, Optional.empty());
-      }
-    }
-  }
-
-  /** The join type before JOIN, consuming through JOIN; null (consuming nothing) if no join follows. */
-  private JoinType joinType() {
-    JoinType type;
-    if (in.atKeyword("JOIN")) {
-      type = JoinType.INNER;
-    } else if (in.acceptKeyword("INNER")) {
-      type = JoinType.INNER;
-    } else if (in.acceptKeyword("CROSS")) {
-      type = JoinType.CROSS;
-    } else if (in.acceptKeyword("LEFT")) {
-      if (in.acceptKeyword("SEMI")) {
-        type = JoinType.LEFT_SEMI;
-      } else if (in.acceptKeyword("ANTI")) {
-        type = JoinType.LEFT_ANTI;
-      } else {
-        in.acceptKeyword("OUTER");
-        type = JoinType.LEFT_OUTER;
-      }
-    } else if (in.acceptKeyword("RIGHT")) {
-      in.acceptKeyword("OUTER");
-      type = JoinType.RIGHT_OUTER;
-    } else if (in.acceptKeyword("FULL")) {
-      in.acceptKeyword("OUTER");
-      type = JoinType.FULL_OUTER;
-    } else if (in.acceptKeyword("SEMI")) {
-      type = JoinType.LEFT_SEMI;
-    } else if (in.acceptKeyword("ANTI")) {
-      type = JoinType.LEFT_ANTI;
-    } else {
-      return null;
-    }
-    in.expectKeyword("JOIN");
-    return type;
-  }
-
-  private LogicalPlan relationPrimary() {
-    LogicalPlan plan;
-    if (in.acceptOperator("(")) {
-      if (in.atKeyword("SELECT", "WITH") || in.atOperator("(")) {
-        plan = query();
-      } else {
-        plan = relation();
-      }
-      in.expectOperator(")");
-    } else if (in.atKeyword("LATERAL", "VALUES")) {
-      throw ParseErrors.unsupported(in.sql(), in.peek(), in.peek().keyword() + " in FROM");
-    } else {
-      Token start = in.peek();
-      List<String> parts = new ArrayList<>();
-      parts.add(expressions.identifier());
-      while (in.atOperator(".") && in.peek(1).isIdentifier()) {
-        in.next();
-        parts.add(expressions.identifier());
-      }
-      plan = in.atOperator("(") ? tableFunction(start, parts) : table(parts);
-    }
-    if (in.atKeyword("TABLESAMPLE")) {
-      throw ParseErrors.unsupported(in.sql(), in.peek(), "TABLESAMPLE");
-    }
-    String alias = tableAlias();
-    return alias == null ? plan : new SubqueryAlias(alias, plan);
-  }
-
   /** A CTE in scope (innermost first), else a table or view of the catalog. */
-  private LogicalPlan table(List<String> parts) {
+  LogicalPlan table(List<String> parts) {
     if (parts.size() == 1) {
       String key = parts.get(0).toLowerCase(Locale.ROOT);
       for (Map<String, LogicalPlan> scope : ctes) {
@@ -351,50 +247,5 @@ final class QueryParser {
       }
     }
     return tables.apply(String.join(".", parts));
-  }
-
-  /** {@code range(end)}, {@code range(start, end[, step[, partitions]])}, as {@code spark.range}. */
-  private LogicalPlan tableFunction(Token start, List<String> parts) {
-    if (parts.size() != 1 || !parts.get(0).equalsIgnoreCase("range")) {
-      throw ParseErrors.unsupported(in.sql(), start, "the table-valued function " + String.join(".", parts));
-    }
-    in.expectOperator("(");
-    List<Long> args = new ArrayList<>();
-    do {
-      Token at = in.peek();
-      Expression e = expressions.expression();
-      if (!(e instanceof Literal l) || !(l.value() instanceof Integer || l.value() instanceof Long)) {
-        throw ParseErrors.unsupported(in.sql(), at, "range() arguments other than integer literals");
-      }
-      args.add(((Number) l.value()).longValue());
-    } while (in.acceptOperator(","));
-    in.expectOperator(")");
-    if (args.size() > 4) {
-      throw ParseErrors.invalid(in.sql(), start, "WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "The `range` requires [1, "
-          + "2, 3, 4] parameters but the actual number is " + args.size() + ".", "42605");
-    }
-    long from = args.size() == 1 ? 0 : args.get(0);
-    long to = args.size() == 1 ? args.get(0) : args.get(1);
-    long step = args.size() > 2 ? args.get(2) : 1;
-    int slices = args.size() > 3 ? Math.toIntExact(args.get(3)) : 0;
-    if (step == 0) {
-      throw ParseErrors.invalid(in.sql(), start, "FAILED_FUNCTION_CALL", "Failed preparing of the function "
-          + "`range` for call. Please, double check function's arguments: the step must not be 0.", "38000");
-    }
-    return Range.of(from, to, step, slices);
-  }
-
-  /** {@code [AS] alias}; without AS, a word that starts the next clause or join is no alias. */
-  private String tableAlias() {
-    String alias = null;
-    if (in.acceptKeyword("AS")) {
-      alias = expressions.identifier();
-    } else if (Keywords.canBeImplicitAlias(in.peek())) {
-      alias = expressions.identifier();
-    }
-    if (alias != null && in.atOperator("(")) {
-      throw ParseErrors.unsupported(in.sql(), in.peek(), "column aliases of a relation, alias(a, b)");
-    }
-    return alias;
   }
 }

@@ -62,6 +62,13 @@ final class TokenCursor {
     return false;
   }
 
+  /** Consumes any number of {@code symbol} in a row, such as the semicolons that may end a statement. */
+  void skipOperators(String symbol) {
+    while (peek().isOperator(symbol)) {
+      index++;
+    }
+  }
+
   Token expectKeyword(String keyword) {
     if (!peek().isKeyword(keyword)) {
       throw error();

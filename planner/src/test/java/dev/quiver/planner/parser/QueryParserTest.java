@@ -472,6 +472,20 @@ class QueryParserTest {
   }
 
   @Test
+  void parenthesizedJoinsAndQuotedAliases() {
+    LogicalPlan plan = analyze("SELECT `the orders`.amount FROM (orders AS `the orders` JOIN customers c "
+        + "ON `the orders`.cust_id = c.cust_id) j WHERE j.cname IS NOT NULL");
+    assertEquals(List.of("amount:double"), schema(plan));
+  }
+
+  @Test
+  void cteShadowsATableAndIsVisibleInSubqueries() {
+    LogicalPlan plan = analyze("WITH people AS (SELECT cname AS who FROM customers) "
+        + "SELECT x.who FROM (SELECT * FROM people) x");
+    assertEquals(List.of("who:string"), schema(plan));
+  }
+
+  @Test
   void commonTableExpressions() {
     LogicalPlan plan = analyze("WITH d AS (SELECT dept, count(*) AS n FROM people GROUP BY dept), "
         + "big AS (SELECT * FROM d WHERE n > 1) SELECT big.dept FROM big JOIN d ON big.dept = d.dept");
