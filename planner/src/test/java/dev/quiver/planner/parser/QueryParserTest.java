@@ -473,7 +473,7 @@ class QueryParserTest {
 
   @Test
   void parenthesizedJoinsAndQuotedAliases() {
-    LogicalPlan plan = analyze("SELECT `the orders`.amount FROM (orders AS `the orders` JOIN customers c "
+    LogicalPlan plan = analyze("SELECT j.amount FROM (orders AS `the orders` JOIN customers c "
         + "ON `the orders`.cust_id = c.cust_id) j WHERE j.cname IS NOT NULL");
     assertEquals(List.of("amount:double"), schema(plan));
   }
