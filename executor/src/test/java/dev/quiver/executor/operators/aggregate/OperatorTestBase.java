@@ -72,15 +72,26 @@ public abstract class OperatorTestBase {
 
   /** A batch of {@code rows} with the schema's types. */
   protected Batch batch(List<AttributeReference> schema, List<Object[]> rows) {
+    return batch(schema, rows, allocator);
+  }
+
+  protected static Batch batch(List<AttributeReference> schema, List<Object[]> rows, BufferAllocator allocator) {
     List<FieldVector> cols = new ArrayList<>();
-    for (int c = 0; c < schema.size(); c++) {
-      AttributeReference a = schema.get(c);
-      FieldVector v = Vectors.create(a.name(), a.dataType(), rows.size(), allocator);
-      for (int r = 0; r < rows.size(); r++) {
-        InternalValues.write(v, r, rows.get(r)[c]);
+    try {
+      for (int c = 0; c < schema.size(); c++) {
+        AttributeReference a = schema.get(c);
+        FieldVector v = Vectors.create(a.name(), a.dataType(), allocator);
+        cols.add(v);
+        v.setInitialCapacity(Math.max(rows.size(), 1));
+        v.allocateNew();
+        for (int r = 0; r < rows.size(); r++) {
+          InternalValues.write(v, r, rows.get(r)[c]);
+        }
+        v.setValueCount(rows.size());
       }
-      v.setValueCount(rows.size());
-      cols.add(v);
+    } catch (RuntimeException e) {
+      cols.forEach(FieldVector::close);
+      throw e;
     }
     return new Batch(cols, rows.size());
   }
@@ -92,6 +103,33 @@ public abstract class OperatorTestBase {
       batches.add(batch(schema, rows.subList(i, Math.min(rows.size(), i + rowsPerBatch))));
     }
     return track(new SourceOperator(batches));
+  }
+
+  /**
+   * An operator building each batch of {@code rowsPerBatch} rows from {@code allocator} only when asked, as a
+   * task's shuffle read allocates from the task's allocator.
+   */
+  protected Operator lazySource(List<AttributeReference> schema, int rowsPerBatch, List<Object[]> rows,
+      BufferAllocator allocator) {
+    return track(new Operator() {
+      private int at;
+
+      @Override
+      public Batch next() {
+        if (at >= rows.size()) {
+          return null;
+        }
+        int end = Math.min(rows.size(), at + rowsPerBatch);
+        Batch b = batch(schema, rows.subList(at, end), allocator);
+        at = end;
+        return b;
+      }
+
+      @Override
+      public void close() {
+        at = rows.size();
+      }
+    });
   }
 
   protected SourceOperator source(List<AttributeReference> schema, Object[]... rows) {

@@ -1,0 +1,85 @@
+package dev.quiver.executor.operators.join;
+
+import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.operators.aggregate.VectorRanges;
+import dev.quiver.planner.expressions.AttributeReference;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
+
+/**
+ * Builds join rows from (stream row, build row) index pairs, -1 meaning a null row of that side: the left
+ * input's columns then the right input's, whichever side was built. Stream columns are gathered from the
+ * current stream batch, build columns from {@link BuildRows}.
+ */
+final class JoinOutputBuilder {
+  private final boolean streamIsLeft;
+  private final List<AttributeReference> streamOutput;
+  private final List<AttributeReference> buildOutput;
+  private final BuildRows build;
+  private final BufferAllocator allocator;
+
+  JoinOutputBuilder(boolean streamIsLeft, List<AttributeReference> streamOutput, List<AttributeReference> buildOutput,
+      BuildRows build, BufferAllocator allocator) {
+    this.streamIsLeft = streamIsLeft;
+    this.streamOutput = streamOutput;
+    this.buildOutput = buildOutput;
+    this.build = build;
+    this.allocator = allocator;
+  }
+
+  /**
+   * Rows for pairs {@code [0, n)}. {@code stream} is null when no stream batch is current (unmatched build
+   * rows). With {@code leftOnly} only the left columns are built; columns not in {@code include} (when
+   * given, indexed over left ++ right) are NULL-typed placeholders, for evaluating a condition that does not
+   * read them.
+   */
+  Batch build(Batch stream, int[] streamRows, int[] buildRows, int n, boolean leftOnly, boolean[] include) {
+    List<FieldVector> columns = new ArrayList<>();
+    try {
+      int at = 0;
+      if (streamIsLeft) {
+        at = addStream(columns, stream, streamRows, n, include, at);
+        if (!leftOnly) {
+          addBuild(columns, buildRows, n, include, at);
+        }
+      } else {
+        at = addBuild(columns, buildRows, n, include, at);
+        if (!leftOnly) {
+          addStream(columns, stream, streamRows, n, include, at);
+        }
+      }
+      return new Batch(columns, n);
+    } catch (RuntimeException e) {
+      columns.forEach(FieldVector::close);
+      throw e;
+    }
+  }
+
+  private int addStream(List<FieldVector> columns, Batch stream, int[] rows, int n, boolean[] include, int at) {
+    for (int c = 0; c < streamOutput.size(); c++, at++) {
+      AttributeReference a = streamOutput.get(c);
+      if (include != null && !include[at]) {
+        columns.add(new NullVector(a.name(), n));
+      } else if (stream == null) {
+        columns.add(VectorRanges.nulls(a.name(), a.dataType(), n, allocator));
+      } else {
+        columns.add(VectorRanges.gather(stream.column(c), rows, n, allocator));
+      }
+    }
+    return at;
+  }
+
+  private int addBuild(List<FieldVector> columns, int[] rows, int n, boolean[] include, int at) {
+    for (int c = 0; c < buildOutput.size(); c++, at++) {
+      if (include != null && !include[at]) {
+        columns.add(new NullVector(buildOutput.get(c).name(), n));
+      } else {
+        columns.add(build.gather(c, rows, n, allocator));
+      }
+    }
+    return at;
+  }
+}
