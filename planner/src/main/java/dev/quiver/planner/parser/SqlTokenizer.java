@@ -296,14 +296,17 @@ final class SqlTokenizer {
     throw ParseErrors.syntaxAt(sql, pos, String.valueOf(sql.charAt(pos)), null);
   }
 
-  /** Whether the previous token ends an operand, so that a following {@code .5} is a field access, not 0.5. */
+  /**
+   * Whether a {@code .} directly after a name or closing bracket ({@code s.1}, {@code a[0].2}) is a field
+   * access; elsewhere, as in {@code BETWEEN .05 AND .07}, {@code .5} is a number as in Spark's lexer.
+   */
   private boolean followsOperand() {
     if (tokens.isEmpty()) {
       return false;
     }
     Token last = tokens.get(tokens.size() - 1);
-    return last.isIdentifier() || last.isOperator(")") || last.isOperator("]")
-        || (last.end() == pos && last.kind() != Token.Kind.OPERATOR);
+    boolean operand = last.isIdentifier() || last.isOperator(")") || last.isOperator("]");
+    return operand && last.end() == pos;
   }
 
   private ParseException unclosed(int start, String hint) {

@@ -534,6 +534,14 @@ class QueryParserTest {
     }
   }
 
+  @Test
+  void tpchStyleFilterWithDecimalsAndDates() {
+    LogicalPlan plan = analyze("select sum(amount * 0.5) as revenue from orders where region >= 'a' "
+        + "and amount between .06 - 0.01 and .06 + 0.01 and cust_id < 24 "
+        + "and DATE '1998-12-01' - 90 > DATE '1990-01-01'");
+    assertEquals(List.of("revenue:double"), schema(plan));
+  }
+
   // ------------------------------------------------------------------ errors
 
   @Test

@@ -54,6 +54,14 @@ class SqlTokenizerTest {
     assertEquals(List.of("IDENTIFIER:t", "OPERATOR:.", "IDENTIFIER:a", "END:"), describe("t.a"));
     assertEquals(List.of("IDENTIFIER:a", "OPERATOR:[", "NUMBER:0", "OPERATOR:]", "OPERATOR:.",
         "IDENTIFIER:b", "END:"), describe("a[0].b"));
+    assertEquals(List.of("IDENTIFIER:s", "OPERATOR:.", "NUMBER:1", "END:"), describe("s.1"));
+  }
+
+  @Test
+  void leadingDotNumbersAfterKeywords() {
+    assertEquals(List.of("IDENTIFIER:BETWEEN", "NUMBER:.06", "OPERATOR:-", "NUMBER:0.01", "END:"),
+        describe("BETWEEN .06 - 0.01"));
+    assertEquals(List.of("OPERATOR:(", "NUMBER:.5", "OPERATOR:)", "END:"), describe("(.5)"));
   }
 
   @Test
