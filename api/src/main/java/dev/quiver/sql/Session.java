@@ -133,7 +133,8 @@ public final class Session implements AutoCloseable {
 
   /** Runs a SQL query over temporary views and tables. */
   public DataFrame sql(String sqlText) {
-    LogicalPlan plan = SqlParser.parseQuery(sqlText, backend::table);
+    LogicalPlan plan = SqlParser.parseQuery(sqlText, backend::table,
+        dev.quiver.driver.Sessions.zone(backend.conf()));
     return new DataFrame(this, plan);
   }
 

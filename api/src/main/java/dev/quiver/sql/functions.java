@@ -83,7 +83,9 @@ public final class functions {
 
   /** Parses a SQL expression: {@code expr("age + 1 AS next")}. */
   public static Column expr(String expr) {
-    return new Column(dev.quiver.planner.parser.SqlParser.parseExpression(expr));
+    java.time.ZoneId zone = Session.getActiveSession()
+        .map(s -> dev.quiver.driver.Sessions.zone(s.backend().conf())).orElse(java.time.ZoneId.systemDefault());
+    return new Column(dev.quiver.planner.parser.SqlParser.parseExpression(expr, zone));
   }
 
   public static Column typedLit(Object literal) {
