@@ -6,25 +6,34 @@ import dev.quiver.sql.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.TimeStampVector;
 
 /**
  * Assigns dense group ids (0, 1, 2, ... in order of first appearance) to key tuples: open addressing with
- * linear probing over {@code int[] slots -> group id}, the hash of every group in {@code int[]}, and the
- * group keys themselves appended to Arrow vectors once per new group. Nulls equal nulls (one null group),
- * -0.0 equals 0.0 and NaN equals NaN, as Spark groups them; stored float keys are normalized to 0.0 and the
- * canonical NaN like Spark's NormalizeFloatingNumbers.
+ * linear probing over {@code int[] slots} (group id and that group's hash side by side, so a probe that
+ * meets another group's hash moves on without touching the keys), the hash of every group in
+ * {@code int[] groupHashes} (for rehashing), and the group keys themselves appended to Arrow vectors once
+ * per new group. Nulls equal nulls (one null group), -0.0 equals 0.0 and NaN equals NaN, as Spark groups
+ * them; stored float keys are normalized to 0.0 and the canonical NaN like Spark's NormalizeFloatingNumbers.
+ * A single 4- or 8-byte integral key (int, date, bigint, timestamp) is compared inline.
  */
 public final class GroupHashTable implements AutoCloseable {
-  private static final int INITIAL_SLOTS = 1024;
+  private static final int INITIAL_CAPACITY = 1024;
 
   private final List<FieldVector> keys;
   private final HeapReservation heap;
+  /** Per slot: [2p] group id or -1 when empty, [2p+1] that group's hash. */
   private int[] slots;
   private int mask;
   private int[] groupHashes;
@@ -37,8 +46,8 @@ public final class GroupHashTable implements AutoCloseable {
       for (int k = 0; k < keyTypes.size(); k++) {
         keys.add(Vectors.create("key" + k, keyTypes.get(k), allocator));
       }
-      allocateSlots(INITIAL_SLOTS);
-      groupHashes = new int[INITIAL_SLOTS / 2];
+      groupHashes = new int[INITIAL_CAPACITY / 2];
+      allocateSlots(INITIAL_CAPACITY);
       account();
     } catch (RuntimeException e) {
       close();
@@ -64,42 +73,144 @@ public final class GroupHashTable implements AutoCloseable {
    */
   public int findOrInsert(List<FieldVector> batchKeys, int n, int[] hashes, int[] groupIds, int[] newRows) {
     reserveKeys(size + n);
+    int before = size;
+    int width = singleIntegralKeyWidth(batchKeys);
+    if (width == 8) {
+      findOrInsertLongs(batchKeys.get(0), n, hashes, groupIds, newRows);
+    } else if (width == 4) {
+      findOrInsertInts(batchKeys.get(0), n, hashes, groupIds, newRows);
+    } else {
+      findOrInsertGeneric(batchKeys, n, hashes, groupIds, newRows);
+    }
+    return size - before;
+  }
+
+  private int singleIntegralKeyWidth(List<FieldVector> batchKeys) {
+    if (keys.size() != 1) {
+      return 0;
+    }
+    FieldVector stored = keys.get(0);
+    FieldVector in = batchKeys.get(0);
+    if ((stored instanceof BigIntVector && in instanceof BigIntVector)
+        || (stored instanceof TimeStampVector && in instanceof TimeStampVector)) {
+      return 8;
+    }
+    if ((stored instanceof IntVector && in instanceof IntVector)
+        || (stored instanceof DateDayVector && in instanceof DateDayVector)) {
+      return 4;
+    }
+    return 0;
+  }
+
+  private void findOrInsertGeneric(List<FieldVector> batchKeys, int n, int[] hashes, int[] groupIds, int[] newRows) {
     KeyEquality eq = new KeyEquality(keys, batchKeys, true);
     int before = size;
     for (int i = 0; i < n; i++) {
       int h = hashes[i];
       int pos = h & mask;
       while (true) {
-        int g = slots[pos];
+        int g = slots[2 * pos];
         if (g < 0) {
-          g = insert(batchKeys, i, h);
-          slots[pos] = g;
-          if (newRows != null) {
-            newRows[g - before] = i;
-          }
+          g = newGroup(pos, h, i, before, newRows);
+          copyKeys(batchKeys, i, g);
           groupIds[i] = g;
-          if (size * 2 > slots.length) {
-            rehash(slots.length * 2);
-          }
+          growIfFull();
           break;
         }
-        if (groupHashes[g] == h && eq.equal(g, i)) {
+        if (slots[2 * pos + 1] == h && eq.equal(g, i)) {
           groupIds[i] = g;
           break;
         }
         pos = (pos + 1) & mask;
       }
     }
-    return size - before;
   }
 
-  private int insert(List<FieldVector> batchKeys, int row, int hash) {
+  private void findOrInsertLongs(FieldVector in, int n, int[] hashes, int[] groupIds, int[] newRows) {
+    BaseFixedWidthVector stored = (BaseFixedWidthVector) keys.get(0);
+    ArrowBuf inData = in.getDataBuffer();
+    ArrowBuf inValid = in.getValidityBuffer();
+    ArrowBuf keyData = stored.getDataBuffer();
+    ArrowBuf keyValid = stored.getValidityBuffer();
+    int before = size;
+    for (int i = 0; i < n; i++) {
+      int h = hashes[i];
+      boolean isNull = BitVectorHelper.get(inValid, i) == 0;
+      long x = isNull ? 0 : inData.getLong((long) i * 8);
+      int pos = h & mask;
+      while (true) {
+        int g = slots[2 * pos];
+        if (g < 0) {
+          g = newGroup(pos, h, i, before, newRows);
+          if (!isNull) {
+            keyData.setLong((long) g * 8, x);
+            BitVectorHelper.setBit(keyValid, g);
+          }
+          groupIds[i] = g;
+          growIfFull();
+          break;
+        }
+        if (slots[2 * pos + 1] == h && (BitVectorHelper.get(keyValid, g) == 0) == isNull
+            && (isNull || keyData.getLong((long) g * 8) == x)) {
+          groupIds[i] = g;
+          break;
+        }
+        pos = (pos + 1) & mask;
+      }
+    }
+  }
+
+  private void findOrInsertInts(FieldVector in, int n, int[] hashes, int[] groupIds, int[] newRows) {
+    BaseFixedWidthVector stored = (BaseFixedWidthVector) keys.get(0);
+    ArrowBuf inData = in.getDataBuffer();
+    ArrowBuf inValid = in.getValidityBuffer();
+    ArrowBuf keyData = stored.getDataBuffer();
+    ArrowBuf keyValid = stored.getValidityBuffer();
+    int before = size;
+    for (int i = 0; i < n; i++) {
+      int h = hashes[i];
+      boolean isNull = BitVectorHelper.get(inValid, i) == 0;
+      int x = isNull ? 0 : inData.getInt((long) i * 4);
+      int pos = h & mask;
+      while (true) {
+        int g = slots[2 * pos];
+        if (g < 0) {
+          g = newGroup(pos, h, i, before, newRows);
+          if (!isNull) {
+            keyData.setInt((long) g * 4, x);
+            BitVectorHelper.setBit(keyValid, g);
+          }
+          groupIds[i] = g;
+          growIfFull();
+          break;
+        }
+        if (slots[2 * pos + 1] == h && (BitVectorHelper.get(keyValid, g) == 0) == isNull
+            && (isNull || keyData.getInt((long) g * 4) == x)) {
+          groupIds[i] = g;
+          break;
+        }
+        pos = (pos + 1) & mask;
+      }
+    }
+  }
+
+  /** Takes the next group id for the key at {@code row}, placed in empty slot {@code pos}. */
+  private int newGroup(int pos, int hash, int row, int before, int[] newRows) {
     int g = size++;
     if (g == groupHashes.length) {
       groupHashes = Arrays.copyOf(groupHashes, groupHashes.length * 2);
       account();
     }
     groupHashes[g] = hash;
+    slots[2 * pos] = g;
+    slots[2 * pos + 1] = hash;
+    if (newRows != null) {
+      newRows[g - before] = row;
+    }
+    return g;
+  }
+
+  private void copyKeys(List<FieldVector> batchKeys, int row, int g) {
     for (int k = 0; k < keys.size(); k++) {
       FieldVector dst = keys.get(k);
       if (dst instanceof NullVector) {
@@ -112,7 +223,6 @@ public final class GroupHashTable implements AutoCloseable {
         f.set(g, (float) normalize(f.get(g)));
       }
     }
-    return g;
   }
 
   private static double normalize(double v) {
@@ -123,8 +233,8 @@ public final class GroupHashTable implements AutoCloseable {
   }
 
   /**
-   * Grows fixed-width key vectors ahead of a batch: the comparators of {@link KeyEquality} read their data
-   * buffers directly, so those must not be reallocated while a batch is being looked up.
+   * Grows fixed-width key vectors ahead of a batch: the comparators of {@link KeyEquality} and the inline
+   * loops read their buffers directly, so those must not be reallocated while a batch is being looked up.
    */
   private void reserveKeys(int groups) {
     for (FieldVector v : keys) {
@@ -140,22 +250,30 @@ public final class GroupHashTable implements AutoCloseable {
     }
   }
 
-  private void allocateSlots(int n) {
-    slots = new int[n];
-    Arrays.fill(slots, -1);
-    mask = n - 1;
+  private void allocateSlots(int capacity) {
+    slots = new int[2 * capacity];
+    for (int p = 0; p < capacity; p++) {
+      slots[2 * p] = -1;
+    }
+    mask = capacity - 1;
   }
 
-  private void rehash(int newSize) {
-    int[] old = slots;
-    heap.resize(4L * (newSize + old.length + groupHashes.length));
-    allocateSlots(newSize);
+  /** Keeps the load factor at most 1/2. */
+  private void growIfFull() {
+    if (size * 2 <= mask + 1) {
+      return;
+    }
+    int capacity = 2 * (mask + 1);
+    heap.resize(4L * (2L * capacity + slots.length + groupHashes.length));
+    allocateSlots(capacity);
     for (int g = 0; g < size; g++) {
-      int pos = groupHashes[g] & mask;
-      while (slots[pos] >= 0) {
+      int h = groupHashes[g];
+      int pos = h & mask;
+      while (slots[2 * pos] >= 0) {
         pos = (pos + 1) & mask;
       }
-      slots[pos] = g;
+      slots[2 * pos] = g;
+      slots[2 * pos + 1] = h;
     }
     account();
   }

@@ -8,30 +8,30 @@ import dev.quiver.executor.operators.aggregate.HeapReservation;
 import dev.quiver.executor.operators.aggregate.VectorRanges;
 import dev.quiver.executor.task.TaskContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
  * The hash table over a join's build side: the build key columns evaluated once and concatenated into one
  * set of vectors (indexed by global build row), each row's key hash, and chains through
- * {@code int[] first} (per bucket) and {@code int[] next} (per row). Rows with a null key are not inserted
+ * {@code int[] heads} (per bucket: its first row and that row's hash, so most probes decide on one cache
+ * line) and {@code int[] links} (per row: next row and hash); at most one row per two buckets. Rows with a null key are not inserted
  * (SQL equality never matches them). Chains list rows in build order.
  */
 final class JoinHashTable implements AutoCloseable {
   private final List<FieldVector> keys;
-  private final int[] hashes;
-  private final int[] first;
-  private final int[] next;
+  /** Per bucket b: [2b] its first build row (or -1), [2b+1] that row's key hash. */
+  private final int[] heads;
+  /** Per build row r: [2r] the next row of its chain (or -1), [2r+1] its key hash, in one cache line. */
+  private final int[] links;
   private final int mask;
   private final HeapReservation heap;
 
-  private JoinHashTable(List<FieldVector> keys, int[] hashes, int[] first, int[] next, HeapReservation heap) {
+  private JoinHashTable(List<FieldVector> keys, int[] heads, int[] links, HeapReservation heap) {
     this.keys = keys;
-    this.hashes = hashes;
-    this.first = first;
-    this.next = next;
-    this.mask = first.length - 1;
+    this.heads = heads;
+    this.links = links;
+    this.mask = heads.length / 2 - 1;
     this.heap = heap;
   }
 
@@ -41,26 +41,31 @@ final class JoinHashTable implements AutoCloseable {
     List<FieldVector> keys = new ArrayList<>();
     try {
       keys = concatenatedKeys(rows, keyEvaluators, ctx);
-      int buckets = Integer.highestOneBit(Math.max(total, 8) - 1) << 1;
-      heap.resize(4L * (buckets + 2L * total));
+      int buckets = Integer.highestOneBit(Math.max(total, 8) - 1) << 2;
+      heap.resize(4L * (2L * buckets + 3L * total));
       int[] hashes = new int[total];
       KeyHasher.hash(keys, total, hashes);
-      int[] first = new int[buckets];
-      Arrays.fill(first, -1);
-      int[] next = new int[total];
+      int[] heads = new int[2 * buckets];
+      for (int b = 0; b < buckets; b++) {
+        heads[2 * b] = -1;
+      }
+      int[] links = new int[2 * total];
       int m = buckets - 1;
       boolean[] nullKey = nullKeys(keys, total);
       // Inserting from the last row makes every chain list its rows in build order.
       for (int r = total - 1; r >= 0; r--) {
+        links[2 * r + 1] = hashes[r];
         if (nullKey != null && nullKey[r]) {
-          next[r] = -1;
+          links[2 * r] = -1;
           continue;
         }
         int b = hashes[r] & m;
-        next[r] = first[b];
-        first[b] = r;
+        links[2 * r] = heads[2 * b];
+        heads[2 * b] = r;
+        heads[2 * b + 1] = hashes[r];
       }
-      return new JoinHashTable(keys, hashes, first, next, heap);
+      heap.resize(4L * (2L * buckets + 2L * total));
+      return new JoinHashTable(keys, heads, links, heap);
     } catch (RuntimeException e) {
       keys.forEach(FieldVector::close);
       heap.close();
@@ -136,17 +141,30 @@ final class JoinHashTable implements AutoCloseable {
   }
 
   int hash(int row) {
-    return hashes[row];
+    return links[2 * row + 1];
   }
 
-  /** The first build row of the chain for {@code hash}, or -1. */
-  int head(int hash) {
-    return first[hash & mask];
+  /** The first build row with key hash {@code hash}, or -1. */
+  int firstWithHash(int hash) {
+    int b = hash & mask;
+    int row = heads[2 * b];
+    if (row < 0 || heads[2 * b + 1] == hash) {
+      return row;
+    }
+    return nextWithHash(links[2 * row], hash);
+  }
+
+  /** {@code row} or the first row after it in its chain with key hash {@code hash}; -1 if none. */
+  int nextWithHash(int row, int hash) {
+    while (row >= 0 && links[2 * row + 1] != hash) {
+      row = links[2 * row];
+    }
+    return row;
   }
 
   /** The build row after {@code row} in its chain, or -1. */
   int next(int row) {
-    return next[row];
+    return links[2 * row];
   }
 
   @Override
