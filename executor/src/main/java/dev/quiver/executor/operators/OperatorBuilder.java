@@ -166,7 +166,9 @@ public final class OperatorBuilder {
       try {
         stream = child(streamPlan);
       } catch (RuntimeException e) {
-        build.close();
+        if (build instanceof BuildInput.Owned owned) {
+          owned.operator().close();
+        }
         throw e;
       }
       return HashJoinOperator.create(p, stream, streamPlan.output(), build, buildPlan.output(), ctx);
@@ -182,7 +184,9 @@ public final class OperatorBuilder {
       try {
         stream = child(streamPlan);
       } catch (RuntimeException e) {
-        build.close();
+        if (build instanceof BuildInput.Owned owned) {
+          owned.operator().close();
+        }
         throw e;
       }
       return NestedLoopJoinOperator.create(p, stream, streamPlan.output(), build, buildPlan.output(), ctx);
@@ -190,9 +194,9 @@ public final class OperatorBuilder {
 
     private BuildInput buildInput(PhysicalPlan buildPlan) {
       if (buildPlan instanceof BroadcastReadExec b) {
-        return BuildInput.shared(ctx.inputs().broadcast(b.stageId()));
+        return BuildInput.broadcast(ctx.inputs().broadcast(b.stageId()));
       }
-      return BuildInput.owned(child(buildPlan));
+      return BuildInput.of(child(buildPlan));
     }
 
     @Override
