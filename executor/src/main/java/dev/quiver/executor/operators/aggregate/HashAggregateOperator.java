@@ -74,6 +74,16 @@ public final class HashAggregateOperator implements Operator {
       built.addAll(grouping);
       List<AggregateColumn> aggregates = new ArrayList<>();
       List<AttributeReference> buffers = node.bufferAttributes();
+      if (mode == AggregateMode.FINAL) {
+        int width = 0;
+        for (AggregateCall call : node.aggregates()) {
+          width += AggregateBuffers.bufferTypes(call).size();
+        }
+        if (width != buffers.size()) {
+          throw new PlanningException("Internal error: the FINAL aggregate has " + buffers.size() + " buffer "
+              + "columns but its aggregates " + node.aggregates() + " need " + width);
+        }
+      }
       int bufferAt = 0;
       for (AggregateCall call : node.aggregates()) {
         AggregateColumn column;

@@ -32,7 +32,7 @@ public abstract class OperatorTestBase {
 
   @BeforeEach
   void openAllocator() {
-    allocator = new RootAllocator(512L * 1024 * 1024);
+    allocator = new RootAllocator(256L * 1024 * 1024);
   }
 
   @AfterEach
