@@ -20,6 +20,9 @@ quiver_java() {
 
 # Builds Quiver with Maven (quietly) when any source, pom or resource is newer than the last build.
 quiver_ensure_built() {
+  if [ -n "${QUIVER_CLASSPATH:-}" ]; then
+    return  # given by the caller (tests, custom installs): nothing to build
+  fi
   local stamp="$QUIVER_HOME/examples/target/quiver.classpath"
   local changed=""
   if [ -f "$stamp" ]; then
