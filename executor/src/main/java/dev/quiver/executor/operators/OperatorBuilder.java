@@ -40,6 +40,13 @@ import java.util.function.Supplier;
  * Expressions are bound and compiled here, once, before the first batch.
  */
 public final class OperatorBuilder {
+  /** Creates a join operator from its built inputs. */
+  @FunctionalInterface
+  private interface JoinFactory {
+    Operator create(Operator stream, java.util.List<dev.quiver.planner.expressions.AttributeReference> streamOutput,
+        BuildInput build, java.util.List<dev.quiver.planner.expressions.AttributeReference> buildOutput);
+  }
+
   private final TaskContext ctx;
 
   public OperatorBuilder(TaskContext ctx) {
@@ -158,27 +165,21 @@ public final class OperatorBuilder {
 
     @Override
     public Operator visitHashJoinExec(HashJoinExec p) {
-      boolean buildRight = p.buildSide() == BuildSide.RIGHT;
-      PhysicalPlan streamPlan = buildRight ? p.left() : p.right();
-      PhysicalPlan buildPlan = buildRight ? p.right() : p.left();
-      BuildInput build = buildInput(buildPlan);
-      Operator stream;
-      try {
-        stream = child(streamPlan);
-      } catch (RuntimeException e) {
-        if (build instanceof BuildInput.Owned owned) {
-          owned.operator().close();
-        }
-        throw e;
-      }
-      return HashJoinOperator.create(p, stream, streamPlan.output(), build, buildPlan.output(), ctx);
+      return join(p.buildSide(), p.left(), p.right(), (stream, streamOut, build, buildOut) ->
+          HashJoinOperator.create(p, stream, streamOut, build, buildOut, ctx));
     }
 
     @Override
     public Operator visitNestedLoopJoinExec(NestedLoopJoinExec p) {
-      boolean buildRight = p.buildSide() == BuildSide.RIGHT;
-      PhysicalPlan streamPlan = buildRight ? p.left() : p.right();
-      PhysicalPlan buildPlan = buildRight ? p.right() : p.left();
+      return join(p.buildSide(), p.left(), p.right(), (stream, streamOut, build, buildOut) ->
+          NestedLoopJoinOperator.create(p, stream, streamOut, build, buildOut, ctx));
+    }
+
+    /** Builds both inputs of a join (the build side first) and hands them to the join's factory. */
+    private Operator join(BuildSide side, PhysicalPlan left, PhysicalPlan right, JoinFactory factory) {
+      boolean buildRight = side == BuildSide.RIGHT;
+      PhysicalPlan streamPlan = buildRight ? left : right;
+      PhysicalPlan buildPlan = buildRight ? right : left;
       BuildInput build = buildInput(buildPlan);
       Operator stream;
       try {
@@ -189,7 +190,7 @@ public final class OperatorBuilder {
         }
         throw e;
       }
-      return NestedLoopJoinOperator.create(p, stream, streamPlan.output(), build, buildPlan.output(), ctx);
+      return factory.create(stream, streamPlan.output(), build, buildPlan.output());
     }
 
     private BuildInput buildInput(PhysicalPlan buildPlan) {

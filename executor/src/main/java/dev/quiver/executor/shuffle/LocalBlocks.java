@@ -1,5 +1,6 @@
 package dev.quiver.executor.shuffle;
 
+import dev.quiver.formats.ipc.PartitionedIpcFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -13,7 +14,11 @@ public final class LocalBlocks {
 
   public static ShuffleBlockReader.BlockSource range(Path dataFile, Path indexFile, int numPartitions, int partition) {
     return () -> {
-      long[] offsets = ShuffleFiles.readIndex(indexFile, numPartitions);
+      long[] offsets = PartitionedIpcFile.readIndex(indexFile);
+      if (offsets.length != numPartitions + 1) {
+        throw new IOException("Shuffle index " + indexFile + " has " + (offsets.length - 1) + " partitions, expected "
+            + numPartitions);
+      }
       FileChannel ch = FileChannel.open(dataFile, StandardOpenOption.READ);
       ch.position(offsets[partition]);
       InputStream raw = Channels.newInputStream(ch);

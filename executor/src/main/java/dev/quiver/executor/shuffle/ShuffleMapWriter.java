@@ -28,7 +28,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Splits a map task's rows by the exchange's partitioning and writes them as {@link ShuffleFiles}. Rows of a
+ * Splits a map task's rows by the exchange's partitioning and writes them in the layout of
+ * {@link dev.quiver.formats.ipc.PartitionedIpcFile}: one Arrow IPC stream per reduce partition, back to back,
+ * and an index of start offsets. Rows of a
  * partition are gathered into batches of about the task's batch size before they are written, each partition
  * into its own temporary stream file (so memory stays bounded); {@link #finish()} concatenates them into the
  * data file, writes the index, and renames both into place so a reader never sees half a shuffle output.
