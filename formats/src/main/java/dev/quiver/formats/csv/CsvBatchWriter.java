@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes Arrow batches as one CSV file through Hadoop's FileSystem (which creates missing parent directories),
  * optionally gzip-compressed, in the options' charset. With {@code header=true} the column names are the first
- * record, written when the file is created. Values are formatted by {@link CsvValueFormatter} and quoted by
- * {@link CsvRecordWriter}.
+ * record, written when the file is created. Values are formatted by {@link CsvValueFormatter} and printed through
+ * commons-csv by {@link CsvRecordWriter}, which quotes them as Spark does.
  */
 final class CsvBatchWriter implements BatchWriter {
   private static final Logger LOG = LoggerFactory.getLogger(CsvBatchWriter.class);
@@ -72,7 +72,7 @@ final class CsvBatchWriter implements BatchWriter {
       this.out = new BufferedWriter(new OutputStreamWriter(stream, options.charset), 64 * 1024);
       this.records = new CsvRecordWriter(out, options);
       if (options.header) {
-        records.write(schema.fieldNames(), n);
+        records.writeHeader(schema.fieldNames());
       }
     } catch (IOException e) {
       QuiverException failure = new QuiverException("Cannot write the CSV file " + path + ": " + e.getMessage(), e);

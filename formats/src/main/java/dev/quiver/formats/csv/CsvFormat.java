@@ -27,9 +27,14 @@ import org.apache.arrow.memory.BufferAllocator;
  * ranges, lines are cut at every line break, so a quoted field containing a line break is read as a broken
  * record wherever the file is split; use {@code multiLine=true} for such files.
  *
+ * <p>Writing prints through commons-csv and produces the bytes Spark's writer (univocity) produces: see
+ * {@link CsvRecordWriter} for its quoting, escaping and trimming rules.
+ *
  * <p>Deviations from Spark: a record's field count is always checked against all the file's columns (Spark,
  * pruning columns, checks it only when every column is read); Spark's legacy time parser is not offered; a
- * value that does not decode in the charset fails the read instead of becoming U+FFFD.
+ * value that does not decode in the charset fails the read instead of becoming U+FFFD; with
+ * ignoreLeadingWhiteSpace=false and ignoreTrailingWhiteSpace true (the write default), a value of only whitespace
+ * is written as an empty string is, where Spark writes a garbled token.
  *
  * <p>Stateless and thread-safe; every call parses its options anew.
  */

@@ -27,7 +27,10 @@ final class CsvOptions {
 
   // Tokenizing, shared by reading and writing.
   final String delimiter;
-  /** The quote character, {@code \0} when quoting is off ({@code quote=""}). */
+  /**
+   * The quote character, {@code \0} for {@code quote=""}: then reading does not unquote, and writing quotes with
+   * U+0000, as Spark documents.
+   */
   final char quote;
   /** Escapes the quote inside quoted values, {@code \0} when off. */
   final char escape;
