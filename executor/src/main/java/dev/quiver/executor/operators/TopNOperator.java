@@ -11,8 +11,10 @@ import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * The first {@code limit} rows of its input in sort order, holding at most about 2 x limit rows: input is
- * buffered and, whenever the buffer exceeds its bound, sorted and cut back to the best {@code limit} rows.
+ * The first {@code limit} rows of its input in sort order. Once it holds {@code limit} rows, each new row is
+ * compared with the worst of them and dropped unless it is better, so most rows cost one comparison;
+ * surviving rows are buffered and, when the buffer grows past its bound, sorted together with the kept rows
+ * and cut back to the best {@code limit}.
  */
 public final class TopNOperator implements Operator {
   private final Operator child;
@@ -20,6 +22,7 @@ public final class TopNOperator implements Operator {
   private final SortKeys keys;
   private final TaskContext ctx;
   private Batch kept;
+  private List<FieldVector> keptKeys;
   private boolean done;
   private int emitted;
 
@@ -55,6 +58,10 @@ public final class TopNOperator implements Operator {
     try {
       Batch b;
       while ((b = child.next()) != null) {
+        b = betterThanKept(b);
+        if (b == null) {
+          continue;
+        }
         pending.add(b);
         pendingRows += b.rowCount();
         if (pendingRows >= Math.max(limit, ctx.batchSize()) * 2) {
@@ -65,6 +72,31 @@ public final class TopNOperator implements Operator {
       compact(pending);
     } finally {
       pending.forEach(Batch::close);
+    }
+  }
+
+  /** The rows of {@code b} that beat the worst kept row (all of them while fewer than limit are kept). */
+  private Batch betterThanKept(Batch b) {
+    if (kept == null || kept.rowCount() < limit) {
+      return b;
+    }
+    int worst = kept.rowCount() - 1;
+    int[] better = new int[b.rowCount()];
+    int n = 0;
+    List<FieldVector> k = keys.evaluate(b, ctx);
+    try {
+      RowComparator cmp = keys.comparator(k, keptKeys);
+      for (int i = 0; i < b.rowCount(); i++) {
+        if (cmp.compare(i, worst) < 0) {
+          better[n++] = i;
+        }
+      }
+    } finally {
+      k.forEach(FieldVector::close);
+    }
+    try (b) {
+      return n == 0 ? null : n == b.rowCount() ? Gather.slice(b, 0, n, ctx.allocator())
+          : Gather.gather(b, better, n, ctx.allocator());
     }
   }
 
@@ -91,6 +123,7 @@ public final class TopNOperator implements Operator {
     }
     pending.clear();
     kept = null;
+    closeKeptKeys();
     try (Batch m = merged) {
       int n = m.rowCount();
       int[] order = new int[n];
@@ -106,11 +139,20 @@ public final class TopNOperator implements Operator {
       }
       int keep = Math.min(limit, n);
       kept = Gather.gather(m, order, keep, ctx.allocator());
+      keptKeys = keys.evaluate(kept, ctx);
+    }
+  }
+
+  private void closeKeptKeys() {
+    if (keptKeys != null) {
+      keptKeys.forEach(FieldVector::close);
+      keptKeys = null;
     }
   }
 
   @Override
   public void close() {
+    closeKeptKeys();
     if (kept != null) {
       kept.close();
       kept = null;

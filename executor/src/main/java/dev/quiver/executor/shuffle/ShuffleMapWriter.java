@@ -230,6 +230,7 @@ public final class ShuffleMapWriter implements AutoCloseable {
       try {
         if (writer == null) {
           spill = dataFile.resolveSibling(dataFile.getFileName() + ".part-" + partition);
+          Files.createDirectories(spill.getParent());
           spillOut = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
           writer = new IpcStreamWriter(schema, spillOut, IpcCompression.NONE);
         }
