@@ -36,8 +36,8 @@ quiver_ensure_built() {
       exit 1
     fi
     echo "Building Quiver (mvn -q -DskipTests install; first run downloads dependencies)..." >&2
-    (cd "$QUIVER_HOME" && mvn -q -B -DskipTests install \
-        dependency:build-classpath -Dmdep.outputFile=target/dependencies.classpath -Dmdep.includeScope=runtime) \
+    (cd "$QUIVER_HOME" && mvn -q -B -Dstyle.color=never -DskipTests install \
+        dependency:build-classpath -Dmdep.outputFile=target/dependencies.classpath -Dmdep.includeScope=runtime) 1>&2 \
       || { echo "quiver: the build failed; see the Maven output above" >&2; exit 1; }
     local jar
     jar=$(ls "$QUIVER_HOME"/examples/target/quiver-examples-*.jar 2>/dev/null | grep -v sources | head -n 1)
