@@ -17,11 +17,17 @@ public final class ArrowMemory {
   public static BufferAllocator newRoot() {
     try {
       RootAllocator root = new RootAllocator(maxDirectMemory());
-      root.buffer(8).close();
+      // Touching the memory is what needs the flag (Arrow's MemoryUtil initializes on first access).
+      try (var probe = root.buffer(8)) {
+        probe.setZero(0, 8);
+      } catch (RuntimeException | LinkageError e) {
+        root.close();
+        throw e;
+      }
       return root;
     } catch (RuntimeException | LinkageError e) {
-      if (String.valueOf(e).contains("add-opens") || e instanceof ExceptionInInitializerError
-          || e instanceof NoClassDefFoundError) {
+      if (String.valueOf(e).contains("add-opens") || String.valueOf(e.getCause()).contains("add-opens")
+          || e instanceof ExceptionInInitializerError || e instanceof NoClassDefFoundError) {
         throw new QuiverException("Apache Arrow cannot access off-heap memory in this JVM. Start Java with "
             + REQUIRED_FLAG + " (bin/quiver-submit and bin/run-example add it for you).", e);
       }
