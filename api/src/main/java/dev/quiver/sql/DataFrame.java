@@ -471,6 +471,11 @@ public class DataFrame {
     session.backend().createTempView(viewName, plan, false);
   }
 
+  /** Dropping and filling nulls: {@code df.na().drop()}, {@code df.na().fill(0)}. */
+  public DataFrameNaFunctions na() {
+    return new DataFrameNaFunctions(this);
+  }
+
   public DataFrameWriter write() {
     return new DataFrameWriter(this);
   }

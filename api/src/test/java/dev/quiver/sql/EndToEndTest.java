@@ -229,6 +229,18 @@ class EndToEndTest {
   }
 
   @Test
+  void naDropAndFill() {
+    assertEquals(3, people().na().drop().count());
+    assertEquals(5, people().na().drop("all").count());
+    assertEquals(4, people().na().drop(new String[] {"age"}).count());
+    DataFrame filled = people().na().fill(0).na().fill("none");
+    assertEquals(0, filled.filter(col("age").isNull().or(col("salary").isNull())).count());
+    assertEquals("[Dan,0,Sales,70.0]", filled.filter(col("name").equalTo("Dan")).first().toString());
+    assertEquals("[Carol,29,Eng,-1.0]", people().na().fill(java.util.Map.of("salary", -1.0))
+        .filter(col("name").equalTo("Carol")).first().toString());
+  }
+
+  @Test
   void duckDbReadsQuiversParquet() throws Exception {
     String out = dir.resolve("for_duckdb").toString();
     people().write().parquet(out);
