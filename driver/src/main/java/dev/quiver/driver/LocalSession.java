@@ -20,7 +20,6 @@ import dev.quiver.planner.logical.FileSource;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.Plans;
 import dev.quiver.planner.logical.SubqueryAlias;
-import dev.quiver.planner.physical.PhysicalPlan;
 import dev.quiver.planner.physical.WriteFilesExec;
 import dev.quiver.planner.physical.WriteSpec;
 import dev.quiver.planner.stages.StageDag;
@@ -37,6 +36,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** The in-process engine behind a {@code local[n]} Session. */
 public final class LocalSession implements SessionBackend {
@@ -72,7 +72,7 @@ public final class LocalSession implements SessionBackend {
   @Override
   public ResultRows collect(LogicalPlan plan) {
     QueryExecution qe = new QueryExecution(runtime, plan);
-    List<TaskOutcome> outcomes = run(qe, qe.stages());
+    List<TaskOutcome> outcomes = run(qe, qe::stages);
     List<Object[]> rows = new ArrayList<>();
     for (TaskOutcome o : outcomes) {
       IpcBatches.readRows(((TaskOutcome.Rows) o).ipcStream(), runtime.allocator(), rows);
@@ -83,7 +83,7 @@ public final class LocalSession implements SessionBackend {
   @Override
   public Iterator<Object[]> toLocalIterator(LogicalPlan plan) {
     QueryExecution qe = new QueryExecution(runtime, plan);
-    List<TaskOutcome> outcomes = run(qe, qe.stages());
+    List<TaskOutcome> outcomes = run(qe, qe::stages);
     return new Iterator<>() {
       private int partition;
       private Iterator<Object[]> current = java.util.Collections.emptyIterator();
@@ -108,12 +108,17 @@ public final class LocalSession implements SessionBackend {
     };
   }
 
-  /** Materializes the caches a query reads, then runs its stages; returns the result stage's outcomes. */
-  private List<TaskOutcome> run(QueryExecution qe, StageDag dag) {
+  /**
+   * Materializes the caches a query reads, then plans and runs its stages; returns the result stage's outcomes.
+   * The stages are planned only after the caches exist, because a cached relation is read with one task per
+   * cached partition.
+   */
+  private List<TaskOutcome> run(QueryExecution qe, Supplier<StageDag> stages) {
     checkRunning();
     for (long cacheId : qe.cachedRelations()) {
       materialize(cacheId);
     }
+    StageDag dag = stages.get();
     JobId job = runtime.newJobId();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put(TaskRunner.SESSION_TIME_ZONE, Sessions.zone(runtime.conf()).getId());
@@ -142,7 +147,7 @@ public final class LocalSession implements SessionBackend {
     }
     LogicalPlan plan = runtime.cache().entry(cacheId).orElseThrow().plan();
     QueryExecution qe = new QueryExecution(runtime, plan, cacheId);
-    List<TaskOutcome> outcomes = run(qe, qe.stages());
+    List<TaskOutcome> outcomes = run(qe, qe::stages);
     List<byte[]> partitions = new ArrayList<>();
     for (TaskOutcome o : outcomes) {
       partitions.add(((TaskOutcome.Rows) o).ipcStream());
@@ -176,8 +181,7 @@ public final class LocalSession implements SessionBackend {
       WriteJob wj = job.get();
       WriteSpec spec = new WriteSpec(format, request.options(), request.partitionBy(), wj.outputPath(),
           wj.stagingDir(), wj.jobId());
-      PhysicalPlan writePlan = new WriteFilesExec(spec, qe.physical());
-      List<TaskOutcome> outcomes = run(qe, StagePlanner.cut(writePlan));
+      List<TaskOutcome> outcomes = run(qe, () -> StagePlanner.cut(new WriteFilesExec(spec, qe.physical())));
       List<TaskCommitMessage> messages = new ArrayList<>();
       for (TaskOutcome o : outcomes) {
         messages.add(((TaskOutcome.Written) o).commit());

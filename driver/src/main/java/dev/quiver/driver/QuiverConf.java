@@ -125,8 +125,8 @@ public final class QuiverConf {
       }
     }
     try {
-      return Long.parseLong(t.trim()) * mult;
-    } catch (NumberFormatException e) {
+      return Math.multiplyExact(Long.parseLong(t.trim()), mult);
+    } catch (NumberFormatException | ArithmeticException e) {
       throw new QuiverException("The setting " + key + " must be a size such as 512m or 2g, but is '" + v + "'.");
     }
   }

@@ -1,5 +1,6 @@
 package dev.quiver.driver.catalog;
 
+import dev.quiver.planner.expressions.UnresolvedAttribute;
 import dev.quiver.sql.AnalysisException;
 import dev.quiver.sql.QuiverException;
 import dev.quiver.sql.types.StructType;
@@ -38,18 +39,23 @@ public final class Catalog {
     return warehouse;
   }
 
-  /** {@code t}, {@code default.t} or {@code spark_catalog.default.t} as the table's canonical name. */
+  /**
+   * {@code t}, {@code default.t} or {@code spark_catalog.default.t} (each part may be back-quoted) as the
+   * table's canonical name: lower case, letters, digits and underscores.
+   */
   public static String normalize(String name) {
-    String n = name.trim();
-    if (n.startsWith("`") && n.endsWith("`") && n.length() > 1) {
-      n = n.substring(1, n.length() - 1);
+    List<String> parts = new ArrayList<>(UnresolvedAttribute.parseNameParts(name.trim()));
+    if (parts.size() == 3 && parts.get(0).equalsIgnoreCase("spark_catalog")) {
+      parts.remove(0);
     }
-    String lower = n.toLowerCase(Locale.ROOT);
-    for (String prefix : List.of("spark_catalog.default.", "default.")) {
-      if (lower.startsWith(prefix)) {
-        lower = lower.substring(prefix.length());
-      }
+    if (parts.size() == 2 && parts.get(0).equalsIgnoreCase("default")) {
+      parts.remove(0);
     }
+    if (parts.size() == 2 && parts.get(0).matches("[A-Za-z0-9_]+")) {
+      throw new AnalysisException("SCHEMA_NOT_FOUND", "The schema `" + parts.get(0) + "` of table '" + name
+          + "' cannot be found: Quiver's catalog has only the schema `default`.", "42704");
+    }
+    String lower = parts.size() == 1 ? parts.get(0).toLowerCase(Locale.ROOT) : "";
     if (!lower.matches("[a-z0-9_]+")) {
       throw new AnalysisException("INVALID_IDENTIFIER", "The table name '" + name + "' is invalid: use letters, "
           + "digits and underscores only.", "42602");
@@ -99,7 +105,7 @@ public final class Catalog {
     for (Map.Entry<String, String> e : t.options().entrySet()) {
       p.setProperty("option." + e.getKey(), e.getValue());
     }
-    Path file = metadataFile(t.name());
+    Path file = metadataFile(normalize(t.name()));
     try {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

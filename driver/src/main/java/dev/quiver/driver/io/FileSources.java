@@ -35,7 +35,8 @@ public final class FileSources {
     }
     FileFormat fmt = FileFormats.get(format);
     FormatOptions opts = FormatOptions.of(options);
-    DiscoverySettings settings = DiscoverySettings.defaults().withSessionZone(sessionZone);
+    DiscoverySettings settings = DiscoverySettings.defaults().withSessionZone(sessionZone)
+        .withCaseSensitive(caseSensitive);
     if (userSchema != null) {
       settings = settings.withUserSchema(userSchema);
     }

@@ -12,8 +12,11 @@ import dev.quiver.sql.QuiverThrowable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,39 +64,57 @@ public final class DagScheduler {
     TaskOutcome[] done = new TaskOutcome[n];
     int[] attempts = new int[n];
     List<CompletableFuture<TaskOutcome>> running = new ArrayList<>(n);
+    // Partitions whose current attempt ended, in the order they ended: a failure is seen (and the other tasks
+    // cancelled) as soon as it happens, not only after every earlier partition has finished.
+    BlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
     for (int p = 0; p < n; p++) {
-      running.add(launch(job, stage, p, 0, settings, inputs));
+      running.add(launch(job, stage, p, 0, settings, inputs, ended));
     }
-    for (int p = 0; p < n; p++) {
-      while (done[p] == null) {
-        try {
-          done[p] = running.get(p).get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+    int remaining = n;
+    while (remaining > 0) {
+      int p;
+      try {
+        p = ended.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        launcher.cancel(job);
+        throw new QuiverException("Interrupted while waiting for " + stage.id() + " of " + job, e);
+      }
+      try {
+        done[p] = running.get(p).get();
+        remaining--;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        launcher.cancel(job);
+        throw new QuiverException("Interrupted while waiting for " + stage.id() + " of " + job, e);
+      } catch (ExecutionException | CancellationException e) {
+        Throwable cause = unwrap(e);
+        attempts[p]++;
+        TaskAttemptId id = new TaskAttemptId(job, stage.id(), p, attempts[p] - 1);
+        if (isUserError(cause) || attempts[p] >= maxFailures) {
           launcher.cancel(job);
-          throw new QuiverException("Interrupted while waiting for " + stage.id() + " of " + job, e);
-        } catch (ExecutionException e) {
-          Throwable cause = unwrap(e);
-          attempts[p]++;
-          TaskAttemptId id = new TaskAttemptId(job, stage.id(), p, attempts[p] - 1);
-          if (isUserError(cause) || attempts[p] >= maxFailures) {
-            launcher.cancel(job);
-            waitQuietly(running);
-            throw jobFailure(id, stage, attempts[p], cause);
-          }
-          LOG.warn("{} failed ({}); retrying, attempt {} of {}", id, cause.toString(), attempts[p] + 1, maxFailures);
-          running.set(p, launch(job, stage, p, attempts[p], settings, inputs));
+          waitQuietly(running);
+          throw jobFailure(id, stage, attempts[p], cause);
         }
+        LOG.warn("{} failed ({}); retrying, attempt {} of {}", id, cause.toString(), attempts[p] + 1, maxFailures);
+        running.set(p, launch(job, stage, p, attempts[p], settings, inputs, ended));
       }
     }
     return List.of(done);
   }
 
   private CompletableFuture<TaskOutcome> launch(JobId job, Stage stage, int partition, int attempt,
-      Map<String, String> settings, TaskInputs inputs) {
+      Map<String, String> settings, TaskInputs inputs, BlockingQueue<Integer> ended) {
     TaskAttemptId id = new TaskAttemptId(job, stage.id(), partition, attempt);
-    TaskDefinition def = TaskDefinition.of(String.valueOf(job.id()), stage, partition, attempt, settings);
-    return launcher.launch(id, def, inputs);
+    CompletableFuture<TaskOutcome> f;
+    try {
+      TaskDefinition def = TaskDefinition.of(String.valueOf(job.id()), stage, partition, attempt, settings);
+      f = launcher.launch(id, def, inputs);
+    } catch (RuntimeException | Error e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    f.whenComplete((r, e) -> ended.add(partition));
+    return f;
   }
 
   private static Throwable unwrap(Throwable t) {

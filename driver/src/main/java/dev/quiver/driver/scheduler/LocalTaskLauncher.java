@@ -24,6 +24,8 @@ public final class LocalTaskLauncher implements TaskLauncher {
   private final ExecutorService pool;
   private final TaskRunner runner;
   private final Map<JobId, Set<TaskContext>> running = new ConcurrentHashMap<>();
+  /** Jobs cancelled and not yet finished: their queued tasks must not start, their starting tasks must stop. */
+  private final Set<JobId> cancelled = ConcurrentHashMap.newKeySet();
 
   public LocalTaskLauncher(int threads, TaskRunner runner) {
     this.threads = threads;
@@ -46,6 +48,9 @@ public final class LocalTaskLauncher implements TaskLauncher {
   public CompletableFuture<TaskOutcome> launch(TaskAttemptId id, TaskDefinition task, TaskInputs inputs) {
     byte[] wire = TaskSerde.toBytes(task);
     return CompletableFuture.supplyAsync(() -> {
+      if (cancelled.contains(id.job())) {
+        throw new TaskContext.TaskCancelledException(id + " was cancelled before it started");
+      }
       TaskDefinition received = TaskSerde.fromBytes(wire);
       Set<TaskContext> contexts = running.computeIfAbsent(id.job(), k -> ConcurrentHashMap.newKeySet());
       TaskContext[] mine = new TaskContext[1];
@@ -53,6 +58,9 @@ public final class LocalTaskLauncher implements TaskLauncher {
         return runner.run(received, inputs, ctx -> {
           mine[0] = ctx;
           contexts.add(ctx);
+          if (cancelled.contains(id.job())) {
+            ctx.cancel(); // cancel() ran between the check above and now
+          }
         });
       } finally {
         if (mine[0] != null) {
@@ -64,6 +72,7 @@ public final class LocalTaskLauncher implements TaskLauncher {
 
   @Override
   public void cancel(JobId job) {
+    cancelled.add(job);
     Set<TaskContext> contexts = running.get(job);
     if (contexts != null) {
       contexts.forEach(TaskContext::cancel);
@@ -73,6 +82,7 @@ public final class LocalTaskLauncher implements TaskLauncher {
   /** Forgets a finished job's bookkeeping. */
   public void jobFinished(JobId job) {
     running.remove(job);
+    cancelled.remove(job);
   }
 
   @Override
