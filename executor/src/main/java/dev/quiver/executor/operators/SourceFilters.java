@@ -33,22 +33,34 @@ final class SourceFilters {
     return out;
   }
 
+  /** A filter every matching row passes (it may let more rows through), or empty. */
   static Optional<SourceFilter> translate(Expression e, Set<String> cols) {
+    return translate(e, cols, false);
+  }
+
+  /**
+   * @param exact whether the result must be equivalent to {@code e}, not just implied by it: under a NOT, a
+   *     weaker child ({@code a} for {@code a AND b}) would make a stronger filter and skip matching rows
+   */
+  private static Optional<SourceFilter> translate(Expression e, Set<String> cols, boolean exact) {
     if (e instanceof And a) {
-      Optional<SourceFilter> l = translate(a.left(), cols);
-      Optional<SourceFilter> r = translate(a.right(), cols);
+      Optional<SourceFilter> l = translate(a.left(), cols, exact);
+      Optional<SourceFilter> r = translate(a.right(), cols, exact);
       if (l.isPresent() && r.isPresent()) {
         return Optional.of(new SourceFilter.And(l.get(), r.get()));
+      }
+      if (exact) {
+        return Optional.empty();
       }
       return l.isPresent() ? l : r;
     }
     if (e instanceof Or o) {
-      Optional<SourceFilter> l = translate(o.left(), cols);
-      Optional<SourceFilter> r = translate(o.right(), cols);
+      Optional<SourceFilter> l = translate(o.left(), cols, exact);
+      Optional<SourceFilter> r = translate(o.right(), cols, exact);
       return l.isPresent() && r.isPresent() ? Optional.of(new SourceFilter.Or(l.get(), r.get())) : Optional.empty();
     }
     if (e instanceof Not n) {
-      return translate(n.child(), cols).map(SourceFilter.Not::new);
+      return translate(n.child(), cols, true).map(SourceFilter.Not::new);
     }
     if (e instanceof IsNull n && column(n.child(), cols) != null) {
       return Optional.of(new SourceFilter.IsNull(column(n.child(), cols)));

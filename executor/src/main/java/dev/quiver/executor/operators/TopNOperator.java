@@ -64,7 +64,9 @@ public final class TopNOperator implements Operator {
         }
         pending.add(b);
         pendingRows += b.rowCount();
-        if (pendingRows >= Math.max(limit, ctx.batchSize()) * 2) {
+        // In long arithmetic: a limit near Integer.MAX_VALUE must not make the bound negative (which would sort
+        // everything kept again after every batch).
+        if (pendingRows >= 2L * Math.max(limit, ctx.batchSize())) {
           compact(pending);
           pendingRows = kept.rowCount();
         }
