@@ -45,6 +45,7 @@ public final class WriteFilesOperator implements Operator {
   private final Map<String, BatchWriter> writers = new LinkedHashMap<>();
   private final boolean firstTask;
   private boolean done;
+  private long rowsWritten;
 
   public WriteFilesOperator(WriteFilesExec node, Operator child, int partition, TaskContext ctx) {
     this.child = child;
@@ -103,6 +104,7 @@ public final class WriteFilesOperator implements Operator {
     while ((b = child.next()) != null) {
       try (Batch in = b) {
         ctx.checkCancelled();
+        rowsWritten += in.rowCount();
         if (partitionColumns.length == 0) {
           write("", in, null, in.rowCount());
         } else {
@@ -158,6 +160,11 @@ public final class WriteFilesOperator implements Operator {
       writers.put(dir, w);
     }
     return w;
+  }
+
+  /** The rows written so far (the operator itself returns no rows). */
+  public long rowsWritten() {
+    return rowsWritten;
   }
 
   /** Finishes every file and commits the task attempt; call after {@link #next()} returned null. */

@@ -52,6 +52,7 @@ public final class TaskRunner {
         + " (job " + task.jobId() + ")";
     long start = System.nanoTime();
     BufferAllocator allocator = root.newChildAllocator(name, 0, taskMemory);
+    Throwable failure = null;
     try {
       ZoneId zone = ZoneId.of(task.settings().getOrDefault(SESSION_TIME_ZONE, ZoneId.systemDefault().getId()));
       long now = Long.parseLong(task.settings().getOrDefault(QUERY_START_MICROS, "0"));
@@ -64,11 +65,23 @@ public final class TaskRunner {
       }
       return outcome;
     } catch (OutOfMemoryException e) {
-      throw new QuiverException("TASK_MEMORY_EXCEEDED", name + " needed more than its memory budget of "
+      failure = new QuiverException("TASK_MEMORY_EXCEEDED", name + " needed more than its memory budget of "
           + (taskMemory >> 20) + " MB. Spread the data over more tasks (raise spark.sql.shuffle.partitions or "
           + "repartition) or give tasks more memory (quiver.executor.memory).", null, e);
+      throw (QuiverException) failure;
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
     } finally {
-      allocator.close();
+      try {
+        allocator.close();
+      } catch (IllegalStateException leak) {
+        // A leak fails the task, but must not hide the error that ended it (the user's ANSI error, say).
+        if (failure == null) {
+          throw leak;
+        }
+        failure.addSuppressed(leak);
+      }
     }
   }
 
@@ -86,10 +99,10 @@ public final class TaskRunner {
       }
     }
     if (task.fragment() instanceof WriteFilesExec && op instanceof WriteFilesOperator writer) {
-      long rows = 0;
       while (writer.next() != null) {
-        rows++;
+        // A write produces no rows.
       }
+      long rows = writer.rowsWritten();
       TaskCommitMessage commit = writer.commit();
       return new TaskOutcome.Written(commit, rows, metrics(ctx, rows, 0, start));
     }
