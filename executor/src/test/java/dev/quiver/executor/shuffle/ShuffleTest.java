@@ -1,0 +1,306 @@
+package dev.quiver.executor.shuffle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.operators.aggregate.OperatorTestBase;
+import dev.quiver.executor.task.TaskContext;
+import dev.quiver.executor.task.TaskOutcome;
+import dev.quiver.formats.ipc.PartitionedIpcFile;
+import dev.quiver.planner.expressions.AttributeReference;
+import dev.quiver.planner.physical.Partitioning;
+import dev.quiver.sql.QuiverException;
+import dev.quiver.sql.types.DataTypes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ShuffleMapWriter output read back with ShuffleBlockReader over LocalBlocks. */
+class ShuffleTest extends OperatorTestBase {
+  @TempDir
+  Path dir;
+
+  private final AttributeReference key = attr("key", DataTypes.StringType);
+  private final AttributeReference value = attr("value", DataTypes.LongType);
+  private final List<AttributeReference> schema = List.of(key, value);
+  private int maps;
+
+  /** Writes {@code rows} in batches of {@code rowsPerBatch} as one map task's output. */
+  private TaskOutcome.MapOutput writeMap(Partitioning partitioning, List<Object[]> rows, int rowsPerBatch,
+      int batchSize) {
+    TaskContext ctx = ctx(batchSize);
+    int m = maps++;
+    Path data = dir.resolve("stage0/map" + m + ".data");
+    Path index = dir.resolve("stage0/map" + m + ".index");
+    try (ShuffleMapWriter w = new ShuffleMapWriter(data, index, partitioning, schema, ctx)) {
+      for (int i = 0; i < rows.size(); i += rowsPerBatch) {
+        w.write(batch(schema, rows.subList(i, Math.min(rows.size(), i + rowsPerBatch))));
+      }
+      return w.finish(new TaskOutcome.TaskMetrics(rows.size(), 0, 0, 0, 0));
+    }
+  }
+
+  private List<List<Object>> read(List<TaskOutcome.MapOutput> outputs, int partition) {
+    List<ShuffleBlockReader.BlockSource> blocks = new ArrayList<>();
+    for (TaskOutcome.MapOutput m : outputs) {
+      blocks.add(LocalBlocks.range(Path.of(m.dataFile()), Path.of(m.indexFile()), m.partitionRows().length,
+          partition));
+    }
+    return collect(new ShuffleBlockReader(blocks, allocator, () -> "partition " + partition));
+  }
+
+  private static List<Object[]> rows(Random r, int n, int distinctKeys) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int k = r.nextInt(distinctKeys + 1);
+      rows.add(row(k == distinctKeys ? null : "key-" + k, (long) i));
+    }
+    return rows;
+  }
+
+  private static Partitioning hash(AttributeReference k, int n) {
+    return new Partitioning.Hash(List.of(k), n);
+  }
+
+  @Test
+  void hashPartitioningSendsEqualKeysToOnePartition() {
+    List<Object[]> input = rows(new Random(1), 2000, 50);
+    int n = 4;
+    TaskOutcome.MapOutput out = writeMap(hash(key, n), input, 100, 64);
+    Map<Object, Integer> partitionOfKey = new HashMap<>();
+    List<Long> values = new ArrayList<>();
+    long[] seen = new long[n];
+    for (int p = 0; p < n; p++) {
+      for (List<Object> row : read(List.of(out), p)) {
+        Integer before = partitionOfKey.put(row.get(0) == null ? "<null>" : row.get(0), p);
+        assertTrue(before == null || before == p, "key " + row.get(0) + " in partitions " + before + " and " + p);
+        values.add((Long) row.get(1));
+        seen[p]++;
+      }
+    }
+    assertEquals(2000, values.size());
+    assertEquals(2000, values.stream().distinct().count(), "every row exactly once");
+    for (int p = 0; p < n; p++) {
+      assertEquals(seen[p], out.partitionRows()[p]);
+      assertTrue(seen[p] > 0, "50 keys reach all of 4 partitions");
+    }
+    assertEquals(2000, out.metrics().rowsWritten());
+    assertEquals(2000, out.metrics().rowsRead());
+  }
+
+  @Test
+  void rowsOfAPartitionKeepTheirMapOrder() {
+    List<Object[]> input = rows(new Random(2), 500, 5);
+    TaskOutcome.MapOutput out = writeMap(hash(key, 3), input, 37, 50);
+    for (int p = 0; p < 3; p++) {
+      List<Long> values = read(List.of(out), p).stream().map(r -> (Long) r.get(1)).toList();
+      List<Long> sorted = new ArrayList<>(values);
+      sorted.sort(null);
+      assertEquals(sorted, values);
+    }
+  }
+
+  @Test
+  void roundRobinSpreadsRowsEvenlyAcrossBatches() {
+    List<Object[]> input = rows(new Random(3), 1003, 1);
+    TaskOutcome.MapOutput out = writeMap(new Partitioning.RoundRobin(4), input, 10, 100);
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    long total = 0;
+    for (int p = 0; p < 4; p++) {
+      long c = read(List.of(out), p).size();
+      assertEquals(c, out.partitionRows()[p]);
+      min = Math.min(min, c);
+      max = Math.max(max, c);
+      total += c;
+    }
+    assertEquals(1003, total);
+    assertTrue(max - min <= 1, "min " + min + ", max " + max);
+  }
+
+  @Test
+  void emptyPartitionsAreReadable() {
+    List<Object[]> input = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      input.add(row("same", (long) i));
+    }
+    TaskOutcome.MapOutput out = writeMap(hash(key, 8), input, 6, 100);
+    int nonEmpty = 0;
+    for (int p = 0; p < 8; p++) {
+      List<List<Object>> rows = read(List.of(out), p);
+      if (!rows.isEmpty()) {
+        nonEmpty++;
+        assertEquals(20, rows.size());
+      } else {
+        assertEquals(0, out.partitionRows()[p]);
+        assertTrue(out.partitionBytes()[p] > 0, "an empty partition is still a complete (schema-only) stream");
+      }
+    }
+    assertEquals(1, nonEmpty);
+  }
+
+  @Test
+  void aMapTaskWithoutRowsWritesReadableEmptyPartitions() {
+    TaskOutcome.MapOutput out = writeMap(hash(key, 3), List.of(), 10, 10);
+    for (int p = 0; p < 3; p++) {
+      assertEquals(List.of(), read(List.of(out), p));
+      assertEquals(0, out.partitionRows()[p]);
+    }
+  }
+
+  @Test
+  void manyPartitionsAndManyMapOutputs() {
+    int n = 200;
+    List<TaskOutcome.MapOutput> outs = new ArrayList<>();
+    Random r = new Random(4);
+    List<List<Object[]>> inputs = new ArrayList<>();
+    for (int m = 0; m < 3; m++) {
+      List<Object[]> input = new ArrayList<>();
+      for (int i = 0; i < 3000; i++) {
+        input.add(row("k" + r.nextInt(1000), (long) (m * 10_000 + i)));
+      }
+      inputs.add(input);
+      outs.add(writeMap(hash(key, n), input, 250, 16));
+    }
+    long total = 0;
+    Map<Object, Integer> partitionOfKey = new HashMap<>();
+    for (int p = 0; p < n; p++) {
+      List<List<Object>> rows = read(outs, p);
+      long lastMap = -1;
+      for (List<Object> row : rows) {
+        Integer before = partitionOfKey.put(row.get(0), p);
+        assertTrue(before == null || before == p);
+        long map = (Long) row.get(1) / 10_000;
+        assertTrue(map >= lastMap, "blocks are read in map order");
+        lastMap = map;
+      }
+      total += rows.size();
+    }
+    assertEquals(9000, total);
+    // The index has one offset per partition plus the end, and every partition is a byte range of the data.
+    for (TaskOutcome.MapOutput o : outs) {
+      long[] offsets = readIndex(o);
+      assertEquals(n + 1, offsets.length);
+      long sum = 0;
+      for (int p = 0; p < n; p++) {
+        assertEquals(offsets[p + 1] - offsets[p], o.partitionBytes()[p]);
+        sum += o.partitionBytes()[p];
+      }
+      assertEquals(sum, sizeOf(o.dataFile()));
+      assertEquals(sum, o.metrics().bytesWritten());
+    }
+  }
+
+  @Test
+  void largeRowsAreFlushedAndReadBack() {
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      big.append((char) ('a' + i % 26));
+    }
+    List<Object[]> input = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      input.add(row(big + "-" + (i % 3), (long) i));
+    }
+    // ~3 MB through partitions of a single key each: flushed by size before the row count bound.
+    TaskOutcome.MapOutput out = writeMap(hash(key, 2), input, 100, 1_000_000);
+    long total = 0;
+    for (int p = 0; p < 2; p++) {
+      List<List<Object>> rows = read(List.of(out), p);
+      for (List<Object> row : rows) {
+        assertTrue(((String) row.get(0)).startsWith(big.toString()));
+      }
+      total += rows.size();
+    }
+    assertEquals(1500, total);
+  }
+
+  @Test
+  void aSinglePartition() {
+    List<Object[]> input = rows(new Random(5), 100, 10);
+    TaskOutcome.MapOutput out = writeMap(new Partitioning.Single(), input, 30, 40);
+    assertEquals(100, read(List.of(out), 0).size());
+  }
+
+  @Test
+  void noTemporaryFilesRemain() throws IOException {
+    writeMap(hash(key, 5), rows(new Random(6), 300, 20), 50, 20);
+    try (Stream<Path> s = Files.walk(dir)) {
+      List<String> names = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+      assertEquals(List.of("map0.data", "map0.index"), names);
+    }
+  }
+
+  @Test
+  void closingWithoutFinishingReleasesEverything() throws IOException {
+    TaskContext ctx = ctx(10);
+    Path data = dir.resolve("x/map.data");
+    try (ShuffleMapWriter w = new ShuffleMapWriter(data, dir.resolve("x/map.index"), hash(key, 3), schema, ctx)) {
+      List<Object[]> input = rows(new Random(7), 100, 10);
+      for (int i = 0; i < 100; i += 7) {
+        w.write(batch(schema, input.subList(i, Math.min(100, i + 7))));
+      }
+    }
+    assertFalse(Files.exists(data));
+    if (Files.exists(data.getParent())) {
+      try (Stream<Path> s = Files.list(data.getParent())) {
+        assertEquals(List.of(), s.toList(), "spill files are deleted");
+      }
+    }
+  }
+
+  @Test
+  void aMissingBlockIsAClearError() throws IOException {
+    TaskOutcome.MapOutput out = writeMap(hash(key, 2), rows(new Random(8), 10, 3), 10, 10);
+    Files.delete(Path.of(out.dataFile()));
+    ShuffleBlockReader reader = track(new ShuffleBlockReader(List.of(LocalBlocks.range(Path.of(out.dataFile()),
+        Path.of(out.indexFile()), 2, 0)), allocator, () -> "partition 0 of the shuffle of stage 0"));
+    QuiverException e = assertThrows(QuiverException.class, reader::next);
+    assertEquals("SHUFFLE_READ_FAILED", e.getErrorClass());
+    assertTrue(e.getMessage().contains("partition 0 of the shuffle of stage 0"), e.getMessage());
+  }
+
+  @Test
+  void anIndexOfTheWrongSizeIsAClearError() {
+    TaskOutcome.MapOutput out = writeMap(hash(key, 2), rows(new Random(9), 10, 3), 10, 10);
+    ShuffleBlockReader reader = track(new ShuffleBlockReader(List.of(LocalBlocks.range(Path.of(out.dataFile()),
+        Path.of(out.indexFile()), 3, 0)), allocator, () -> "p0"));
+    QuiverException e = assertThrows(QuiverException.class, reader::next);
+    assertTrue(e.getMessage().contains("expected 3"), e.getMessage());
+  }
+
+  @Test
+  void closingAReaderEarlyReleasesTheOpenBlock() {
+    TaskOutcome.MapOutput out = writeMap(new Partitioning.Single(), rows(new Random(10), 100, 3), 10, 10);
+    ShuffleBlockReader reader = new ShuffleBlockReader(List.of(LocalBlocks.range(Path.of(out.dataFile()),
+        Path.of(out.indexFile()), 1, 0), LocalBlocks.range(Path.of(out.dataFile()), Path.of(out.indexFile()), 1, 0)),
+        allocator, () -> "p0");
+    Batch b = reader.next();
+    assertEquals(10, b.rowCount());
+    b.close();
+    reader.close();
+    assertEquals(null, reader.next());
+  }
+
+  private static long[] readIndex(TaskOutcome.MapOutput o) {
+    return PartitionedIpcFile.readIndex(Path.of(o.indexFile()));
+  }
+
+  private static long sizeOf(String file) {
+    try {
+      return Files.size(Path.of(file));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
