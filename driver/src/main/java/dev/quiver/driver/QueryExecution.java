@@ -15,6 +15,7 @@ import dev.quiver.planner.physical.PlanningSettings;
 import dev.quiver.planner.stages.StageDag;
 import dev.quiver.planner.stages.StagePlanner;
 import dev.quiver.planner.values.DateTimeValues;
+import dev.quiver.sql.QuiverException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -80,8 +81,16 @@ public final class QueryExecution {
       long threshold = conf.getBytes(QuiverConf.BROADCAST_THRESHOLD, 10L << 20);
       PlanningSettings settings = new PlanningSettings(runtime.parallelism(),
           conf.getInt(QuiverConf.SHUFFLE_PARTITIONS, 0), threshold < 0 ? -1 : threshold, 64L << 20);
-      FileScanPlanning scans = new FileScanPlanning(conf.getBytes(QuiverConf.MAX_PARTITION_BYTES, 128L << 20),
-          conf.getBytes(QuiverConf.OPEN_COST_IN_BYTES, 4L << 20), runtime.parallelism(), runtime.cache());
+      long maxPartitionBytes = conf.getBytes(QuiverConf.MAX_PARTITION_BYTES, 128L << 20);
+      long openCost = conf.getBytes(QuiverConf.OPEN_COST_IN_BYTES, 4L << 20);
+      if (maxPartitionBytes <= 0 || openCost < 0) {
+        String key = maxPartitionBytes <= 0 ? QuiverConf.MAX_PARTITION_BYTES : QuiverConf.OPEN_COST_IN_BYTES;
+        throw new QuiverException("INVALID_CONF_VALUE", "The value '" + conf.get(key) + "' of the setting " + key
+            + " is not valid: use a " + (maxPartitionBytes <= 0 ? "positive" : "non-negative")
+            + " size such as 128m.", "22022", null);
+      }
+      FileScanPlanning scans = new FileScanPlanning(maxPartitionBytes, openCost, runtime.parallelism(),
+          runtime.cache());
       physical = new PhysicalPlanner(settings, scans).plan(optimized());
     }
     return physical;

@@ -321,6 +321,19 @@ class LocalSessionTest {
   }
 
   @Test
+  void badSplitSizesAreNamedNotRawErrors() throws IOException {
+    Path csv = Files.writeString(dir.resolve("few.csv"), "a\n1\n");
+    for (String[] bad : new String[][] {{QuiverConf.MAX_PARTITION_BYTES, "0"}, {QuiverConf.MAX_PARTITION_BYTES, "-1"},
+        {QuiverConf.OPEN_COST_IN_BYTES, "-4m"}}) {
+      LocalSession s = session("local[1]", bad[0], bad[1]);
+      LogicalPlan plan = df(FileRelation.of(s.resolveFiles("csv", List.of(csv.toString()), Map.of(), null)));
+      QuiverException e = assertThrows(QuiverException.class, () -> s.collect(plan));
+      assertEquals("INVALID_CONF_VALUE", e.getErrorClass());
+      assertTrue(e.getMessage().contains(bad[0]) && e.getMessage().contains("'" + bad[1] + "'"), e.getMessage());
+    }
+  }
+
+  @Test
   void clearCacheForgetsEveryCache() {
     LocalSession s = session("local[1]");
     LogicalPlan plan = people();

@@ -50,8 +50,13 @@ public final class ShuffleMapWriter implements AutoCloseable {
   private int[] hashes = new int[0];
   private long rowsWritten;
 
+  /**
+   * @param mapPartition the map task's partition: round-robin dealing starts at a position derived from it, so
+   *     every attempt of the task (a retry, a recomputation of lost output) sends each row to the same reduce
+   *     partition, given the same input order
+   */
   public ShuffleMapWriter(Path dataFile, Path indexFile, Partitioning partitioning, List<AttributeReference> input,
-      TaskContext ctx) {
+      int mapPartition, TaskContext ctx) {
     this.dataFile = dataFile;
     this.indexFile = indexFile;
     this.partitioning = partitioning;
@@ -59,7 +64,7 @@ public final class ShuffleMapWriter implements AutoCloseable {
     this.ctx = ctx;
     this.keys = partitioning instanceof Partitioning.Hash h ? Operators.compile(h.expressions(), input) : List.of();
     this.buffers = new PartitionBuffer[numPartitions];
-    this.roundRobin = Math.floorMod(KeyHasher.fmix(dataFile.hashCode()), Math.max(1, numPartitions));
+    this.roundRobin = Math.floorMod(KeyHasher.fmix(mapPartition + 0x9e3779b9), Math.max(1, numPartitions));
   }
 
   public void write(Batch batch) {

@@ -90,7 +90,8 @@ public final class TaskRunner {
       String base = "job" + task.jobId() + "/stage" + task.stageId().id() + "/map" + task.partition() + "-"
           + task.attempt();
       try (ShuffleMapWriter writer = new ShuffleMapWriter(shuffleDir.resolve(base + ".data"),
-          shuffleDir.resolve(base + ".index"), task.outputPartitioning(), task.fragment().output(), ctx)) {
+          shuffleDir.resolve(base + ".index"), task.outputPartitioning(), task.fragment().output(), task.partition(),
+          ctx)) {
         Batch b;
         while ((b = op.next()) != null) {
           writer.write(b);

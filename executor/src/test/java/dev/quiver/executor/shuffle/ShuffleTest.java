@@ -39,11 +39,16 @@ class ShuffleTest extends OperatorTestBase {
   /** Writes {@code rows} in batches of {@code rowsPerBatch} as one map task's output. */
   private TaskOutcome.MapOutput writeMap(Partitioning partitioning, List<Object[]> rows, int rowsPerBatch,
       int batchSize) {
-    TaskContext ctx = ctx(batchSize);
     int m = maps++;
-    Path data = dir.resolve("stage0/map" + m + ".data");
-    Path index = dir.resolve("stage0/map" + m + ".index");
-    try (ShuffleMapWriter w = new ShuffleMapWriter(data, index, partitioning, schema, ctx)) {
+    return writeMap(partitioning, rows, rowsPerBatch, batchSize, m, "map" + m);
+  }
+
+  private TaskOutcome.MapOutput writeMap(Partitioning partitioning, List<Object[]> rows, int rowsPerBatch,
+      int batchSize, int mapPartition, String fileName) {
+    TaskContext ctx = ctx(batchSize);
+    Path data = dir.resolve("stage0/" + fileName + ".data");
+    Path index = dir.resolve("stage0/" + fileName + ".index");
+    try (ShuffleMapWriter w = new ShuffleMapWriter(data, index, partitioning, schema, mapPartition, ctx)) {
       for (int i = 0; i < rows.size(); i += rowsPerBatch) {
         w.write(batch(schema, rows.subList(i, Math.min(rows.size(), i + rowsPerBatch))));
       }
@@ -127,6 +132,27 @@ class ShuffleTest extends OperatorTestBase {
     }
     assertEquals(1003, total);
     assertTrue(max - min <= 1, "min " + min + ", max " + max);
+  }
+
+  @Test
+  void everyAttemptOfAMapTaskDealsRoundRobinRowsAlike() {
+    List<Object[]> input = rows(new Random(11), 97, 3);
+    TaskOutcome.MapOutput first = writeMap(new Partitioning.RoundRobin(5), input, 10, 100, 3, "map3-0");
+    TaskOutcome.MapOutput retry = writeMap(new Partitioning.RoundRobin(5), input, 10, 100, 3, "map3-1");
+    for (int p = 0; p < 5; p++) {
+      assertEquals(read(List.of(first), p), read(List.of(retry), p), "partition " + p);
+    }
+    // Different map tasks start at different places, so small map outputs do not all pile up in partition 0.
+    java.util.Set<Long> firstRowPartitions = new java.util.HashSet<>();
+    for (int m = 0; m < 10; m++) {
+      TaskOutcome.MapOutput one = writeMap(new Partitioning.RoundRobin(5), input.subList(0, 1), 1, 10, m, "one" + m);
+      for (int p = 0; p < 5; p++) {
+        if (one.partitionRows()[p] == 1) {
+          firstRowPartitions.add((long) p);
+        }
+      }
+    }
+    assertTrue(firstRowPartitions.size() > 1, firstRowPartitions.toString());
   }
 
   @Test
@@ -245,7 +271,8 @@ class ShuffleTest extends OperatorTestBase {
   void closingWithoutFinishingReleasesEverything() throws IOException {
     TaskContext ctx = ctx(10);
     Path data = dir.resolve("x/map.data");
-    try (ShuffleMapWriter w = new ShuffleMapWriter(data, dir.resolve("x/map.index"), hash(key, 3), schema, ctx)) {
+    try (ShuffleMapWriter w = new ShuffleMapWriter(data, dir.resolve("x/map.index"), hash(key, 3), schema, 0,
+        ctx)) {
       List<Object[]> input = rows(new Random(7), 100, 10);
       for (int i = 0; i < 100; i += 7) {
         w.write(batch(schema, input.subList(i, Math.min(100, i + 7))));
