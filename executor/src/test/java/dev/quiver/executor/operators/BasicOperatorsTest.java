@@ -109,6 +109,14 @@ class BasicOperatorsTest extends OperatorTestBase {
   }
 
   @Test
+  void constantConditions() {
+    assertEquals(7, collect(filter(source(schema, 3, people(7)), Literal.TRUE, ctx(1024))).size());
+    assertEquals(List.of(), collect(filter(source(schema, 3, people(7)), Literal.FALSE, ctx(1024))));
+    assertEquals(List.of(), collect(filter(source(schema, 3, people(7)),
+        Literal.nullOf(DataTypes.BooleanType), ctx(1024))));
+  }
+
+  @Test
   void aFailingConditionReleasesTheInputBatch() {
     Expression cond = new Comparison(ComparisonOp.GT, overflow(), Literal.of(1L));
     Operator src = source(schema, 10, people(10));
