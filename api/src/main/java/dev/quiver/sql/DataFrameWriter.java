@@ -113,11 +113,11 @@ public final class DataFrameWriter {
     df.sparkSession().backend().saveAsTable(df.plan(), tableName, request(null));
   }
 
-  /** Appends (or with mode overwrite, replaces) the rows of an existing table. */
+  /**
+   * Appends (or with mode overwrite, replaces) the rows of an existing table, matching columns by position and
+   * keeping the table's format and partitioning, as Spark's insertInto.
+   */
   public void insertInto(String tableName) {
-    String m = "overwrite".equals(mode) ? "overwrite" : "append";
-    df.sparkSession().table(tableName);
-    df.sparkSession().backend().saveAsTable(df.plan(), tableName,
-        new WriteRequest(null, m, options, List.of(), null));
+    df.sparkSession().backend().insertInto(df.plan(), tableName, "overwrite".equals(mode));
   }
 }

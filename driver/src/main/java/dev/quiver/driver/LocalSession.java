@@ -1,7 +1,9 @@
 package dev.quiver.driver;
 
+import dev.quiver.driver.cache.CacheManager;
 import dev.quiver.driver.catalog.Catalog;
 import dev.quiver.driver.catalog.TableMetadata;
+import dev.quiver.driver.catalog.TableWrites;
 import dev.quiver.driver.io.FileSources;
 import dev.quiver.driver.io.IpcBatches;
 import dev.quiver.driver.scheduler.JobId;
@@ -10,6 +12,7 @@ import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.task.TaskOutcome;
 import dev.quiver.executor.task.TaskRunner;
 import dev.quiver.formats.FileFormats;
+import dev.quiver.formats.HadoopFs;
 import dev.quiver.formats.commit.OutputCommitter;
 import dev.quiver.formats.commit.TaskCommitMessage;
 import dev.quiver.formats.commit.WriteJob;
@@ -26,6 +29,7 @@ import dev.quiver.planner.stages.StageDag;
 import dev.quiver.planner.stages.StageKind;
 import dev.quiver.planner.stages.StagePlanner;
 import dev.quiver.sql.AnalysisException;
+import dev.quiver.sql.QuiverException;
 import dev.quiver.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -115,8 +119,9 @@ public final class LocalSession implements SessionBackend {
    */
   private List<TaskOutcome> run(QueryExecution qe, Supplier<StageDag> stages) {
     checkRunning();
+    Map<Long, List<byte[]>> pinned = new java.util.HashMap<>();
     for (long cacheId : qe.cachedRelations()) {
-      materialize(cacheId);
+      pinned.put(cacheId, materialize(cacheId));
     }
     StageDag dag = stages.get();
     JobId job = runtime.newJobId();
@@ -125,13 +130,18 @@ public final class LocalSession implements SessionBackend {
     settings.put(TaskRunner.QUERY_START_MICROS, Long.toString(qe.startMicros()));
     try {
       return runtime.scheduler().runJob(job, dag, settings,
-          new JobInputs(job, runtime.tracker(), runtime.broadcasts(), runtime.cache()), (stage, outcomes) -> {
+          new JobInputs(job, runtime.tracker(), runtime.broadcasts(), pinned), (stage, outcomes) -> {
             if (stage.kind() == StageKind.SHUFFLE_MAP) {
               runtime.tracker().register(job, stage.id(), outcomes.toArray(new TaskOutcome.MapOutput[0]));
             } else if (stage.kind() == StageKind.BROADCAST) {
               List<Batch> batches = new ArrayList<>();
-              for (TaskOutcome o : outcomes) {
-                batches.addAll(IpcBatches.decode(((TaskOutcome.Rows) o).ipcStream(), runtime.allocator()));
+              try {
+                for (TaskOutcome o : outcomes) {
+                  batches.addAll(IpcBatches.decode(((TaskOutcome.Rows) o).ipcStream(), runtime.allocator()));
+                }
+              } catch (RuntimeException e) {
+                batches.forEach(Batch::close);
+                throw e;
               }
               runtime.broadcasts().put(job, stage.id(), batches);
             }
@@ -141,11 +151,15 @@ public final class LocalSession implements SessionBackend {
     }
   }
 
-  private synchronized void materialize(long cacheId) {
-    if (runtime.cache().isMaterialized(cacheId)) {
-      return;
+  /** The partitions of a cached DataFrame, computing them on first use. */
+  private synchronized List<byte[]> materialize(long cacheId) {
+    Optional<List<byte[]>> have = runtime.cache().partitionsIfMaterialized(cacheId);
+    if (have.isPresent()) {
+      return have.get();
     }
-    LogicalPlan plan = runtime.cache().entry(cacheId).orElseThrow().plan();
+    LogicalPlan plan = runtime.cache().entry(cacheId).orElseThrow(() -> new QuiverException("CACHE_DROPPED",
+        "A cached DataFrame this query reads was unpersisted while the query was being planned; run it again.",
+        null, null)).source();
     QueryExecution qe = new QueryExecution(runtime, plan, cacheId);
     List<TaskOutcome> outcomes = run(qe, qe::stages);
     List<byte[]> partitions = new ArrayList<>();
@@ -153,6 +167,7 @@ public final class LocalSession implements SessionBackend {
       partitions.add(((TaskOutcome.Rows) o).ipcStream());
     }
     runtime.cache().store(cacheId, partitions);
+    return partitions;
   }
 
   @Override
@@ -170,8 +185,9 @@ public final class LocalSession implements SessionBackend {
           + "parquet(path), or saveAsTable(name).");
     }
     QueryExecution qe = new QueryExecution(runtime, plan);
-    checkPartitionColumns(qe.analyzed().output(), request.partitionBy());
+    List<String> partitionBy = partitionColumns(qe.analyzed().output(), request.partitionBy());
     WriteMode mode = WriteMode.fromString(request.mode() == null ? "errorifexists" : request.mode());
+    checkOverwriteMode(request, mode, partitionBy);
     OutputCommitter committer = new OutputCommitter(request.path(), mode, OutputCommitter.newJobId());
     Optional<WriteJob> job = committer.setupJob();
     if (job.isEmpty()) {
@@ -179,14 +195,24 @@ public final class LocalSession implements SessionBackend {
     }
     try {
       WriteJob wj = job.get();
-      WriteSpec spec = new WriteSpec(format, request.options(), request.partitionBy(), wj.outputPath(),
-          wj.stagingDir(), wj.jobId());
+      WriteSpec spec = new WriteSpec(format, request.options(), partitionBy, wj.outputPath(), wj.stagingDir(),
+          wj.jobId());
       List<TaskOutcome> outcomes = run(qe, () -> StagePlanner.cut(new WriteFilesExec(spec, qe.physical())));
       List<TaskCommitMessage> messages = new ArrayList<>();
       for (TaskOutcome o : outcomes) {
         messages.add(((TaskOutcome.Written) o).commit());
       }
       committer.commitJob(messages);
+      // Cached DataFrames over the files just replaced or added are recomputed on their next use, as Spark
+      // refreshes caches by path after a write.
+      String written = HadoopFs.qualify(request.path()).toString();
+      runtime.cache().invalidateReading(written, cached -> Plans.transformUp(cached, n -> {
+        if (n instanceof FileRelation f && CacheManager.readsUnder(f, written)) {
+          FileSource s = f.source();
+          return FileRelation.of(resolveFiles(s.format(), s.paths(), s.options(), s.fullSchema()));
+        }
+        return n;
+      }));
     } catch (RuntimeException | Error e) {
       try {
         committer.abortJob();
@@ -197,15 +223,37 @@ public final class LocalSession implements SessionBackend {
     }
   }
 
-  private static void checkPartitionColumns(List<AttributeReference> output, List<String> partitionBy) {
+  /** The partition columns by their names in the DataFrame (matched as names resolve, case-insensitively). */
+  private List<String> partitionColumns(List<AttributeReference> output, List<String> partitionBy) {
+    boolean caseSensitive = runtime.conf().getBoolean(QuiverConf.CASE_SENSITIVE, false);
+    List<String> resolved = new ArrayList<>();
     for (String p : partitionBy) {
-      boolean found = output.stream().anyMatch(a -> a.name().equals(p));
-      if (!found) {
+      Optional<AttributeReference> found = output.stream()
+          .filter(a -> caseSensitive ? a.name().equals(p) : a.name().equalsIgnoreCase(p)).findFirst();
+      if (found.isEmpty()) {
         List<String> names = output.stream().map(AttributeReference::name).toList();
         throw new AnalysisException("COLUMN_NOT_FOUND", "The partition column `" + p + "` does not exist in the "
             + "DataFrame's columns " + names + ".", "42703");
       }
+      resolved.add(found.get().name());
     }
+    checkPartitionColumns(output, resolved);
+    return resolved;
+  }
+
+  /** Spark's dynamic partition overwrite replaces only the partitions written; Quiver refuses rather than delete others. */
+  private void checkOverwriteMode(WriteRequest request, WriteMode mode, List<String> partitionBy) {
+    String setting = request.options().getOrDefault("partitionOverwriteMode",
+        runtime.conf().get("spark.sql.sources.partitionOverwriteMode", "static"));
+    if (mode == WriteMode.OVERWRITE && !partitionBy.isEmpty() && setting.equalsIgnoreCase("dynamic")) {
+      throw new AnalysisException("UNSUPPORTED_FEATURE.DYNAMIC_PARTITION_OVERWRITE", "Dynamic partition overwrite "
+          + "(partitionOverwriteMode=dynamic) is not supported by Quiver yet: an overwrite replaces the whole "
+          + "output path. Write the new partitions to their own directories, or set partitionOverwriteMode to "
+          + "static to replace everything.", "0A000");
+    }
+  }
+
+  private static void checkPartitionColumns(List<AttributeReference> output, List<String> partitionBy) {
     if (!partitionBy.isEmpty() && partitionBy.size() >= output.size()) {
       throw new AnalysisException("ALL_PARTITION_COLUMNS_NOT_ALLOWED", "Cannot use all columns for partition "
           + "columns: at least one column must remain inside the files.", "KD005");
@@ -228,7 +276,8 @@ public final class LocalSession implements SessionBackend {
             throw new AnalysisException("The format of table `" + name + "` is " + t.format() + ", but "
                 + request.format() + " was given to append to it. Append with format(\"" + t.format() + "\").");
           }
-          write(plan, new WriteRequest(t.format(), "append", t.options(), t.partitionColumns(), t.location()));
+          write(TableWrites.byName(analyze(plan), t),
+              new WriteRequest(t.format(), "append", t.options(), t.partitionColumns(), t.location()));
           return;
         }
         case "overwrite":
@@ -254,6 +303,18 @@ public final class LocalSession implements SessionBackend {
     }
     catalog.save(new TableMetadata(name, format, location, StructType.of(fields), request.partitionBy(),
         request.options()));
+  }
+
+  @Override
+  public void insertInto(LogicalPlan plan, String table, boolean overwrite) {
+    String name = Catalog.normalize(table);
+    if (tempViews.containsKey(table.toLowerCase(Locale.ROOT))) {
+      throw new AnalysisException("UNSUPPORTED_INSERT.NOT_ALLOWED", "Can't insert into the target `" + table
+          + "`: it is a temporary view, not a table.", "42809");
+    }
+    TableMetadata t = runtime.catalog().lookup(name).orElseThrow(() -> Catalog.tableNotFound(table));
+    write(TableWrites.byPosition(analyze(plan), t), new WriteRequest(t.format(), overwrite ? "overwrite" : "append",
+        t.options(), t.partitionColumns(), t.location()));
   }
 
   @Override

@@ -37,6 +37,9 @@ public interface SessionBackend extends AutoCloseable {
   /** Writes the plan's rows as a table of the warehouse and records it in the catalog. */
   void saveAsTable(LogicalPlan plan, String table, WriteRequest request);
 
+  /** Appends (or replaces) a catalog table's rows, matching columns by position and keeping its format. */
+  void insertInto(LogicalPlan plan, String table, boolean overwrite);
+
   /** A temporary view or a catalog table, as an unresolved plan. */
   LogicalPlan table(String name);
 

@@ -20,8 +20,15 @@ import java.util.function.Function;
  * DataFrame is recognized by its (unresolved) plan, so {@code df.cache(); df.filter(...)} hits the cache.
  */
 public final class CacheManager {
-  /** One cached plan and, once materialized, its partitions as Arrow IPC streams. */
-  public record Entry(long id, LogicalPlan plan, String storageLevel) {}
+  /**
+   * One cached plan: {@code plan} is how queries recognize it (the DataFrame's plan); {@code source} is what is
+   * run to compute it — the same plan, or one whose files were listed again after a write replaced them.
+   */
+  public record Entry(long id, LogicalPlan plan, String storageLevel, LogicalPlan source) {
+    public Entry(long id, LogicalPlan plan, String storageLevel) {
+      this(id, plan, storageLevel, plan);
+    }
+  }
 
   private final AtomicLong nextId = new AtomicLong(1);
   private final List<Entry> entries = new CopyOnWriteArrayList<>();
@@ -106,6 +113,40 @@ public final class CacheManager {
     if (entry(id).isPresent()) {
       data.put(id, List.copyOf(partitions));
     }
+  }
+
+  public Optional<List<byte[]>> partitionsIfMaterialized(long id) {
+    return Optional.ofNullable(data.get(id));
+  }
+
+  /**
+   * After a write to {@code qualifiedPath}: cached DataFrames that read files there keep their registration but
+   * lose their data, and will be recomputed from {@code refresh(source)} — the plan with its files listed
+   * again — on their next use (Spark's refresh by path).
+   */
+  public synchronized void invalidateReading(String qualifiedPath,
+      java.util.function.UnaryOperator<LogicalPlan> refresh) {
+    for (Entry e : new ArrayList<>(entries)) {
+      if (readsUnder(e.source(), qualifiedPath)) {
+        entries.set(entries.indexOf(e), new Entry(e.id(), e.plan(), e.storageLevel(), refresh.apply(e.source())));
+        data.remove(e.id());
+      }
+    }
+  }
+
+  /** Whether a file relation of {@code plan} reads a file at or under {@code qualifiedPath}. */
+  public static boolean readsUnder(LogicalPlan plan, String qualifiedPath) {
+    String prefix = qualifiedPath.endsWith("/") ? qualifiedPath : qualifiedPath + "/";
+    for (LogicalPlan n : Plans.collectNodes(plan)) {
+      if (n instanceof dev.quiver.planner.logical.FileRelation f) {
+        for (var file : f.source().files()) {
+          if (file.path().equals(qualifiedPath) || file.path().startsWith(prefix)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   public List<byte[]> partitions(long id) {

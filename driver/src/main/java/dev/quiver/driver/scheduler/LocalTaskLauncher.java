@@ -24,6 +24,8 @@ public final class LocalTaskLauncher implements TaskLauncher {
   private final ExecutorService pool;
   private final TaskRunner runner;
   private final Map<JobId, Set<TaskContext>> running = new ConcurrentHashMap<>();
+  private final Set<CompletableFuture<TaskOutcome>> pending = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
   /** Jobs cancelled and not yet finished: their queued tasks must not start, their starting tasks must stop. */
   private final Set<JobId> cancelled = ConcurrentHashMap.newKeySet();
 
@@ -46,8 +48,11 @@ public final class LocalTaskLauncher implements TaskLauncher {
 
   @Override
   public CompletableFuture<TaskOutcome> launch(TaskAttemptId id, TaskDefinition task, TaskInputs inputs) {
+    if (closed) {
+      return CompletableFuture.failedFuture(sessionStopped(id));
+    }
     byte[] wire = TaskSerde.toBytes(task);
-    return CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<TaskOutcome> future = CompletableFuture.supplyAsync(() -> {
       if (cancelled.contains(id.job())) {
         throw new TaskContext.TaskCancelledException(id + " was cancelled before it started");
       }
@@ -68,6 +73,15 @@ public final class LocalTaskLauncher implements TaskLauncher {
         }
       }
     }, pool);
+    pending.add(future);
+    future.whenComplete((r, e) -> pending.remove(future));
+    return future;
+  }
+
+  private static dev.quiver.sql.QuiverException sessionStopped(Object what) {
+    return new dev.quiver.sql.QuiverException("SESSION_STOPPED", "The session was stopped while " + what
+        + " was to run; the query cannot finish. Start a new session with Session.builder().getOrCreate().",
+        null, null);
   }
 
   @Override
@@ -85,8 +99,25 @@ public final class LocalTaskLauncher implements TaskLauncher {
     cancelled.remove(job);
   }
 
+  /**
+   * Stops the task threads: running tasks are cancelled, tasks not started yet fail with SESSION_STOPPED, and
+   * this returns once no task thread still uses memory (so the allocator can be closed after it).
+   */
   @Override
   public void close() {
+    closed = true;
+    running.values().forEach(set -> set.forEach(TaskContext::cancel));
     pool.shutdownNow();
+    for (CompletableFuture<TaskOutcome> f : pending) {
+      f.completeExceptionally(sessionStopped("a task"));
+    }
+    try {
+      if (!pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        org.slf4j.LoggerFactory.getLogger(LocalTaskLauncher.class)
+            .warn("Some task threads did not stop within 30 s of the session stopping");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

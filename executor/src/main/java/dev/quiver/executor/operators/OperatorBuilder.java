@@ -68,6 +68,24 @@ public final class OperatorBuilder {
       return p.accept(this);
     }
 
+    /**
+     * Builds the input, then the operator over it; if the operator cannot be built (e.g. an expression fails
+     * to compile), the already opened input is closed rather than leaked.
+     */
+    private Operator over(PhysicalPlan input, java.util.function.Function<Operator, Operator> make) {
+      Operator c = child(input);
+      try {
+        return make.apply(c);
+      } catch (RuntimeException | Error e) {
+        try {
+          c.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+
     @Override
     public Operator visitFileScanExec(FileScanExec p) {
       return new FileScanOperator(p, partition, ctx);
@@ -101,12 +119,12 @@ public final class OperatorBuilder {
 
     @Override
     public Operator visitProjectExec(ProjectExec p) {
-      return new ProjectOperator(child(p.child()), Operators.compile(p.projectList(), p.child().output()), ctx);
+      return over(p.child(), c -> new ProjectOperator(c, Operators.compile(p.projectList(), p.child().output()), ctx));
     }
 
     @Override
     public Operator visitFilterExec(FilterExec p) {
-      return new FilterOperator(child(p.child()), Operators.compile(p.condition(), p.child().output()), ctx);
+      return over(p.child(), c -> new FilterOperator(c, Operators.compile(p.condition(), p.child().output()), ctx));
     }
 
     @Override
@@ -116,12 +134,12 @@ public final class OperatorBuilder {
 
     @Override
     public Operator visitSortExec(SortExec p) {
-      return new SortOperator(child(p.child()), p.order(), p.child().output(), ctx);
+      return over(p.child(), c -> new SortOperator(c, p.order(), p.child().output(), ctx));
     }
 
     @Override
     public Operator visitTopNExec(TopNExec p) {
-      return new TopNOperator(child(p.child()), p.limit(), p.order(), p.child().output(), ctx);
+      return over(p.child(), c -> new TopNOperator(c, p.limit(), p.order(), p.child().output(), ctx));
     }
 
     @Override
@@ -160,7 +178,7 @@ public final class OperatorBuilder {
 
     @Override
     public Operator visitWriteFilesExec(WriteFilesExec p) {
-      return new WriteFilesOperator(p, child(p.child()), partition, ctx);
+      return over(p.child(), c -> new WriteFilesOperator(p, c, partition, ctx));
     }
 
     @Override
