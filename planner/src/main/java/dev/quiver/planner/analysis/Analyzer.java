@@ -298,9 +298,27 @@ public final class Analyzer {
       return projectOrAggregate(list, child);
     }
 
+    /**
+     * {@code withColumnRenamed(s)}: renames by name. With no existing names but some new ones it is the
+     * positional renaming of {@code toDF(names...)} (Spark's UnresolvedSubqueryColumnAliases): output column i
+     * becomes {@code newNames[i]}, so columns sharing a name (after a join) are renamed too.
+     */
     @Override
     public LogicalPlan visitWithColumnsRenamed(WithColumnsRenamed w) {
       LogicalPlan child = analyze(w.child());
+      if (w.existing().isEmpty() && !w.newNames().isEmpty()) {
+        List<AttributeReference> output = child.output();
+        if (output.size() != w.newNames().size()) {
+          throw new AnalysisException("_LEGACY_ERROR_TEMP_1028", "Number of column aliases does not match number "
+              + "of columns. Number of column aliases: " + w.newNames().size() + "; number of columns: "
+              + output.size() + ".", null);
+        }
+        List<Expression> renamed = new ArrayList<>();
+        for (int i = 0; i < output.size(); i++) {
+          renamed.add(new Alias(output.get(i), w.newNames().get(i)));
+        }
+        return new Project(renamed, child);
+      }
       List<Expression> list = new ArrayList<>();
       for (AttributeReference a : child.output()) {
         String newName = null;
@@ -391,10 +409,18 @@ public final class Analyzer {
       return out;
     }
 
-    /** Spark's names: attributes and aliases keep theirs; a struct field is named by the field; others by SQL. */
+    /**
+     * Spark's names: attributes and aliases keep theirs; a user's cast of a named column keeps the column's
+     * name (Spark's AliasResolution: {@code Cast(ne: NamedExpression)} is aliased {@code ne.name}, so
+     * {@code col("id").cast("string")} is {@code id}); a struct field is named by the field; others by SQL.
+     */
     private Expression named(Expression original, Expression resolved) {
       if (resolved instanceof NamedExpression) {
         return resolved;
+      }
+      if (original instanceof Cast o && o.userSpecified() && resolved instanceof Cast c
+          && c.child() instanceof NamedExpression child) {
+        return new Alias(resolved, child.name());
       }
       if (original instanceof UnresolvedAttribute u && resolved instanceof ExtractValue) {
         List<String> parts = u.nameParts();

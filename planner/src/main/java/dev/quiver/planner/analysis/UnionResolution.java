@@ -59,7 +59,8 @@ final class UnionResolution {
           identity = false;
         } else {
           list.add(match);
-          identity &= output.get(i).exprId().equals(match.exprId());
+          // Short-circuit: with missing columns allowed, names can outnumber this input's columns.
+          identity = identity && output.get(i).exprId().equals(match.exprId());
         }
       }
       out.add(identity ? c : new Project(list, c));

@@ -1,5 +1,6 @@
 package dev.quiver.sql.types;
 
+import dev.quiver.sql.AnalysisException;
 import java.io.Serializable;
 
 /**
@@ -33,9 +34,19 @@ public abstract class DataType implements Serializable {
   /** Bytes a value of this type takes, as Spark estimates it (used for size estimates). */
   public abstract int defaultSize();
 
-  /** Parses a type in DDL form ({@code int}, {@code decimal(10,2)}, {@code array<string>}). */
+  /**
+   * Parses a type in DDL form ({@code int}, {@code decimal(10,2)}, {@code array<string>}). Text that is not a
+   * type is an IllegalArgumentException with Spark's message ({@code [UNSUPPORTED_DATATYPE] Unsupported data
+   * type "FOO". SQLSTATE: 0A000}, or PARSE_SYNTAX_ERROR) whose cause is the {@link AnalysisException} Spark's
+   * parser raises: the SQL parser catches it to report the position in the query text, and the API's
+   * {@code Column.cast(String)} and {@code StructType.fromDDL} raise the AnalysisException itself.
+   */
   public static DataType fromDDL(String ddl) {
-    return DdlParser.parseType(ddl);
+    try {
+      return DdlParser.parseType(ddl);
+    } catch (AnalysisException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   /** True for the integral and fractional numeric types, decimal included. */

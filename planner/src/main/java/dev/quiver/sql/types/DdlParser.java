@@ -1,12 +1,15 @@
 package dev.quiver.sql.types;
 
+import dev.quiver.sql.AnalysisException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Reads type names ({@code int}, {@code decimal(10,2)}, {@code array<map<string,int>>}) and schema DDL
- * ({@code a INT, `b c` STRING NOT NULL}) the way Spark's DDL parser does for these forms.
+ * ({@code a INT, `b c` STRING NOT NULL}) the way Spark's DDL parser does for these forms. Text it cannot read
+ * is an {@link AnalysisException} with Spark's parser error classes: {@code UNSUPPORTED_DATATYPE} for an
+ * unknown type name, {@code PARSE_SYNTAX_ERROR} for malformed text.
  */
 final class DdlParser {
   private final String text;
@@ -17,14 +20,14 @@ final class DdlParser {
   }
 
   static DataType parseType(String ddl) {
-    DdlParser p = new DdlParser(ddl);
+    DdlParser p = new DdlParser(checkText(ddl));
     DataType t = p.type();
     p.expectEnd();
     return t;
   }
 
   static StructType parseSchema(String ddl) {
-    DdlParser p = new DdlParser(ddl);
+    DdlParser p = new DdlParser(checkText(ddl));
     p.skipSpace();
     String lower = ddl.trim().toLowerCase(Locale.ROOT);
     if (lower.startsWith("struct<")) {
@@ -40,6 +43,14 @@ final class DdlParser {
     }
     p.expectEnd();
     return StructType.of(fields);
+  }
+
+  private static String checkText(String ddl) {
+    if (ddl == null) {
+      throw new AnalysisException("PARSE_SYNTAX_ERROR", "Syntax error at or near end of input: a data type or "
+          + "schema is needed, but got null.", "42601");
+    }
+    return ddl;
   }
 
   static String quoteIfNeeded(String name) {
@@ -72,7 +83,12 @@ final class DdlParser {
 
   private DataType type() {
     skipSpace();
+    int start = pos;
     String word = word().toLowerCase(Locale.ROOT);
+    if (word.isEmpty()) {
+      pos = start;
+      throw error("a data type");
+    }
     switch (word) {
       case "boolean":
       case "bool":
@@ -155,9 +171,9 @@ final class DdlParser {
         return StructType.of(fields);
       }
       default:
-        throw new IllegalArgumentException("Unsupported data type \"" + word + "\" in \"" + text
-            + "\". Use one of: boolean, tinyint, smallint, int, bigint, float, double, decimal(p,s), string, "
-            + "binary, date, timestamp, array<t>, map<k,v>, struct<...>.");
+        // Spark's QueryParsingErrors.dataTypeUnsupportedError: the name as toSQLType prints it.
+        throw new AnalysisException("UNSUPPORTED_DATATYPE", "Unsupported data type \""
+            + text.substring(start, pos).toUpperCase(Locale.ROOT) + "\".", "0A000");
     }
   }
 
@@ -269,8 +285,27 @@ final class DdlParser {
     }
   }
 
-  private IllegalArgumentException error(String expected) {
-    return new IllegalArgumentException(
-        "Cannot parse the data type \"" + text + "\": expected " + expected + " at position " + pos + ".");
+  /**
+   * Spark's PARSE_SYNTAX_ERROR at the current position: {@code Syntax error at or near 'x'.} (or {@code end of
+   * input}), with Spark's kind of hint where there is one ({@code : missing ')'}, {@code : extra input 'x'}).
+   */
+  private AnalysisException error(String expected) {
+    skipSpace();
+    String token = null;
+    if (pos < text.length()) {
+      int end = pos;
+      while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+        end++;
+      }
+      token = end == pos ? text.substring(pos, pos + 1) : text.substring(pos, end);
+    }
+    String hint = "";
+    if (expected.equals("end of input") && token != null) {
+      hint = ": extra input '" + token + "'";
+    } else if (expected.length() == 3 && expected.charAt(0) == '\'') {
+      hint = ": missing " + expected;
+    }
+    return new AnalysisException("PARSE_SYNTAX_ERROR", "Syntax error at or near "
+        + (token == null ? "end of input" : "'" + token + "'") + hint + ".", "42601");
   }
 }
