@@ -6,9 +6,16 @@ import dev.quiver.driver.SessionBackend;
 /** What Spark's SparkContext tells about the running application: name, id, master, user, parallelism. */
 public final class SparkContext {
   private final SessionBackend backend;
+  private final Runnable stop;
 
   public SparkContext(SessionBackend backend) {
+    this(backend, backend::stop);
+  }
+
+  /** A context whose {@link #stop()} runs {@code stop} (the Session's stop, so the session is stopped too). */
+  public SparkContext(SessionBackend backend, Runnable stop) {
     this.backend = backend;
+    this.stop = stop;
   }
 
   private AppInfo info() {
@@ -47,7 +54,8 @@ public final class SparkContext {
     return info().master().startsWith("local");
   }
 
+  /** Stops the application: the Session that made this context is stopped, as in Spark. */
   public void stop() {
-    backend.stop();
+    stop.run();
   }
 }

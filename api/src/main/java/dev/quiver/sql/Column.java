@@ -211,8 +211,19 @@ public class Column {
     return new Column(new Cast(expr, to, true));
   }
 
+  /**
+   * Casts to a type given in DDL form ({@code "int"}, {@code "decimal(10,2)"}); a type Spark's parser does not
+   * know is an AnalysisException (UNSUPPORTED_DATATYPE or PARSE_SYNTAX_ERROR), like Spark's ParseException.
+   */
   public Column cast(String to) {
-    return cast(DataType.fromDDL(to));
+    try {
+      return cast(DataType.fromDDL(to));
+    } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof AnalysisException a) {
+        throw a;
+      }
+      throw e;
+    }
   }
 
   public Column alias(String alias) {

@@ -1,7 +1,6 @@
 package dev.quiver.sql;
 
 import dev.quiver.driver.ResultRows;
-import dev.quiver.planner.expressions.Alias;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.SortOrder;
 import dev.quiver.planner.expressions.UnresolvedAttribute;
@@ -122,6 +121,9 @@ public class DataFrame {
 
   /** This DataFrame's column {@code colName}; it stays bound to this DataFrame (e.g. in a self-join). */
   public Column col(String colName) {
+    if (colName == null) {
+      throw new QuiverException("col() needs a column name, but got null.");
+    }
     Expression e;
     if (colName.equals("*")) {
       e = new UnresolvedStar(List.of(), planId);
@@ -221,19 +223,32 @@ public class DataFrame {
     return derive(new Drop(List.of(), exprs, plan));
   }
 
-  /** Renames all columns, in order. */
+  /**
+   * Renames all columns, by position (Spark's toDF(colNames), resolved like a subquery's column aliases), so it
+   * also renames columns with the same name, e.g. after a join. The number of names must match the number of
+   * columns.
+   */
   public DataFrame toDF(String... colNames) {
-    String[] current = columns();
-    if (colNames.length != current.length) {
-      throw new AnalysisException("The number of columns doesn't match.\nOld column names (" + current.length
-          + "): " + String.join(", ", current) + "\nNew column names (" + colNames.length + "): "
-          + String.join(", ", colNames));
+    if (colNames.length == 0) {
+      if (schema().length() != 0) {
+        throw new AnalysisException("_LEGACY_ERROR_TEMP_1028", "Number of column aliases does not match number of "
+            + "columns. Number of column aliases: 0; number of columns: " + schema().length() + ".", null);
+      }
+      return this;
     }
-    List<Expression> list = new ArrayList<>();
-    for (int i = 0; i < current.length; i++) {
-      list.add(new Alias(new UnresolvedAttribute(List.of(current[i]), planId), colNames[i]));
+    for (String n : colNames) {
+      if (n == null) {
+        throw new QuiverException("toDF() needs a name for every column, but got null among: "
+            + Arrays.toString(colNames) + ".");
+      }
     }
-    return derive(new Project(list, plan));
+    // An empty list of existing names marks the positional renaming (see WithColumnsRenamed in the analyzer).
+    return derive(new WithColumnsRenamed(List.of(), List.of(colNames), plan));
+  }
+
+  /** This DataFrame (Spark's no-argument toDF()). */
+  public DataFrame toDF() {
+    return this;
   }
 
   // ------------------------------------------------------------------ aggregation
@@ -564,7 +579,12 @@ public class DataFrame {
     return head();
   }
 
+  /** The last {@code n} rows; a negative {@code n} is an AnalysisException, as Spark's Tail check raises. */
   public Row[] tail(int n) {
+    if (n < 0) {
+      throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", "The limit like expression \"" + n
+          + "\" is invalid. The tail expression must be equal to or greater than 0, but got " + n + ".", "42K0E");
+    }
     List<Row> all = collectAsList();
     return all.subList(Math.max(0, all.size() - n), all.size()).toArray(new Row[0]);
   }
@@ -599,8 +619,9 @@ public class DataFrame {
     System.out.println(showString(numRows, truncate, vertical));
   }
 
+  /** Spark's showString: numRows is clamped to [0, 2147483631] as Spark's is, so show(Integer.MAX_VALUE) shows all. */
   String showString(int numRows, int truncate, boolean vertical) {
-    int n = Math.max(0, numRows);
+    int n = ShowFormat.clampRows(numRows);
     ResultRows result = session.backend().collect(limit(n + 1).plan());
     return ShowFormat.table(schema(), result.rows(), n, truncate, vertical,
         dev.quiver.driver.Sessions.zone(session.backend().conf()));
@@ -619,17 +640,46 @@ public class DataFrame {
     System.out.println(session.backend().explain(plan, extended));
   }
 
-  /** Modes: simple, extended, codegen, cost, formatted (the last three print the extended form). */
+  /**
+   * Modes: simple, extended, codegen, cost, formatted (the last three print the extended form); any other is an
+   * IllegalArgumentException with Spark's ExplainMode.fromString message.
+   */
   public void explain(String mode) {
-    explain(!mode.equalsIgnoreCase("simple"));
+    String m = mode == null ? "null" : mode.toLowerCase(java.util.Locale.ROOT);
+    switch (m) {
+      case "simple":
+        explain(false);
+        break;
+      case "extended":
+      case "codegen":
+      case "cost":
+      case "formatted":
+        explain(true);
+        break;
+      default:
+        throw new IllegalArgumentException("Unknown explain mode: " + mode + ". Accepted explain modes are 'simple', "
+            + "'extended', 'codegen', 'cost', 'formatted'.");
+    }
   }
 
+  /**
+   * Spark's Dataset.toString: the first two fields, then how many more, e.g.
+   * {@code [id: bigint, b: bigint ... 1 more field]}.
+   */
   @Override
   public String toString() {
+    List<StructField> fields = schema().fieldList();
     List<String> cols = new ArrayList<>();
-    for (StructField f : schema().fieldList()) {
+    for (StructField f : fields.subList(0, Math.min(2, fields.size()))) {
       cols.add(f.name() + ": " + f.dataType().simpleString());
     }
-    return "[" + String.join(", ", cols) + "]";
+    StringBuilder sb = new StringBuilder("[").append(String.join(", ", cols));
+    int more = fields.size() - cols.size();
+    if (more == 1) {
+      sb.append(" ... 1 more field");
+    } else if (more > 1) {
+      sb.append(" ... ").append(more).append(" more fields");
+    }
+    return sb.append(']').toString();
   }
 }

@@ -52,7 +52,11 @@ public final class GenericRow implements Row {
     return this;
   }
 
-  /** Spark's form: {@code [Alice,34,null]}, nested rows and arrays in brackets too. */
+  /**
+   * Spark's form ({@code Row.mkString("[", ",", "]")}): {@code [Alice,34,null]}; nested rows in brackets,
+   * arrays as {@code ArraySeq(...)}, maps as {@code Map(k -> v)}, and binary values as the JVM prints a
+   * {@code byte[]} ({@code [B@1b6d3586}), exactly as Spark's Row does.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("[");
@@ -68,9 +72,6 @@ public final class GenericRow implements Row {
   static String text(Object v) {
     if (v == null) {
       return "null";
-    }
-    if (v instanceof byte[] b) {
-      return Arrays.toString(b);
     }
     if (v instanceof List<?> l) {
       StringBuilder sb = new StringBuilder("ArraySeq(");

@@ -30,6 +30,7 @@ public final class Session implements AutoCloseable {
 
   private final SessionBackend backend;
   private final RuntimeConfig conf;
+  private volatile boolean stopped;
 
   private Session(SessionBackend backend) {
     this.backend = backend;
@@ -69,16 +70,30 @@ public final class Session implements AutoCloseable {
     return backend.appInfo().version();
   }
 
+  /** The application's context; its {@code stop()} stops this session, as Spark's SparkContext.stop() does. */
   public SparkContext sparkContext() {
-    return new SparkContext(backend);
+    return new SparkContext(backend, this::stop);
+  }
+
+  /** True once {@link #stop()} ran (also through {@code sparkContext().stop()}). */
+  boolean isStopped() {
+    return stopped;
   }
 
   /** Rows given in memory; each row's values must have the schema's types (Integer for int, ...). */
   public DataFrame createDataFrame(List<Row> rows, StructType schema) {
+    if (rows == null || schema == null) {
+      throw new QuiverException("createDataFrame needs a list of rows and a schema, but got "
+          + (rows == null ? "null rows" : "a null schema") + ".");
+    }
     List<List<Object>> internal = new ArrayList<>(rows.size());
     StructField[] fields = schema.fields();
     int n = 0;
     for (Row r : rows) {
+      if (r == null) {
+        throw new QuiverException("Row " + n + " of createDataFrame's rows is null; every row must be a Row with "
+            + fields.length + " values for the schema " + schema.simpleString() + ".");
+      }
       if (r.size() != fields.length) {
         throw new QuiverException("Row " + n + " has " + r.size() + " values, but the schema has " + fields.length
             + " fields: " + schema.simpleString() + ".");
@@ -142,11 +157,16 @@ public final class Session implements AutoCloseable {
     return new Catalog(backend);
   }
 
+  /** Stops the session (once); the next {@code builder().getOrCreate()} creates a new one. */
   public void stop() {
     synchronized (Session.class) {
       if (active == this) {
         active = null;
       }
+      if (stopped) {
+        return;
+      }
+      stopped = true;
     }
     backend.stop();
   }
@@ -204,6 +224,9 @@ public final class Session implements AutoCloseable {
      */
     public Session getOrCreate() {
       synchronized (Session.class) {
+        if (active != null && active.isStopped()) {
+          active = null;
+        }
         Session existing = active;
         if (existing != null) {
           options.forEach((k, v) -> {

@@ -35,7 +35,16 @@ public final class functions {
   }
 
   private static Column agg(AggregateFunction f, Column c, boolean distinct) {
-    return new Column(new AggregateCall(f, List.of(c.expr()), distinct, false));
+    return new Column(new AggregateCall(f, List.of(nonNull(c, f.name().toLowerCase(java.util.Locale.ROOT)).expr()),
+        distinct, false));
+  }
+
+  /** A clear error instead of a NullPointerException when a function is given a null Column. */
+  private static Column nonNull(Column c, String function) {
+    if (c == null) {
+      throw new QuiverException(function + "() needs a Column, but got null; use lit(null) for a NULL value.");
+    }
+    return c;
   }
 
   private static Column[] cols(String first, String... rest) {
@@ -50,6 +59,10 @@ public final class functions {
   private static Expression[] exprs(Column... cols) {
     Expression[] out = new Expression[cols.length];
     for (int i = 0; i < cols.length; i++) {
+      if (cols[i] == null) {
+        throw new QuiverException("Argument " + (i + 1) + " of the function is a null Column; use lit(null) for a "
+            + "NULL value.");
+      }
       out[i] = cols[i].expr();
     }
     return out;
@@ -59,6 +72,9 @@ public final class functions {
 
   /** A column by name; {@code "*"} and {@code "t.*"} select all columns (of t). Dots separate struct fields. */
   public static Column col(String colName) {
+    if (colName == null) {
+      throw new QuiverException("col() needs a column name, but got null.");
+    }
     if (colName.equals("*")) {
       return new Column(new UnresolvedStar(List.of(), 0));
     }
