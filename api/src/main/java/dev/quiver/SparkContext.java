@@ -55,6 +55,41 @@ public final class SparkContext {
   }
 
   /** Stops the application: the Session that made this context is stopped, as in Spark. */
+  /**
+   * Spark's setLogLevel: ALL, DEBUG, ERROR, FATAL, INFO, OFF, TRACE or WARN. It applies to libraries that log
+   * through java.util.logging (gRPC); SLF4J levels (Quiver, Hadoop, Parquet, Arrow, Netty) are set when the JVM
+   * starts, with -Dorg.slf4j.simpleLogger.defaultLogLevel=..., because slf4j-simple cannot change them later.
+   */
+  public void setLogLevel(String logLevel) {
+    java.util.logging.Level level;
+    switch (logLevel.trim().toUpperCase(java.util.Locale.ROOT)) {
+      case "ALL":
+      case "TRACE":
+        level = java.util.logging.Level.ALL;
+        break;
+      case "DEBUG":
+        level = java.util.logging.Level.FINE;
+        break;
+      case "INFO":
+        level = java.util.logging.Level.INFO;
+        break;
+      case "WARN":
+        level = java.util.logging.Level.WARNING;
+        break;
+      case "ERROR":
+      case "FATAL":
+        level = java.util.logging.Level.SEVERE;
+        break;
+      case "OFF":
+        level = java.util.logging.Level.OFF;
+        break;
+      default:
+        throw new IllegalArgumentException("Supplied level " + logLevel + " did not match one of: ALL, DEBUG, "
+            + "ERROR, FATAL, INFO, OFF, TRACE, WARN");
+    }
+    java.util.logging.LogManager.getLogManager().getLogger("").setLevel(level);
+  }
+
   public void stop() {
     stop.run();
   }

@@ -334,6 +334,35 @@ public class DataFrame {
     return derive(new Union(List.of(plan, other.plan), true, allowMissingColumns));
   }
 
+  /** Rows of this DataFrame that are also in {@code other} (by column position, nulls equal), without duplicates. */
+  public DataFrame intersect(DataFrame other) {
+    return derive(new Distinct(derive(setJoin(other, JoinType.LEFT_SEMI, "INTERSECT")).plan));
+  }
+
+  /** Rows of this DataFrame that are not in {@code other} (by column position, nulls equal), without duplicates. */
+  public DataFrame except(DataFrame other) {
+    return derive(new Distinct(derive(setJoin(other, JoinType.LEFT_ANTI, "EXCEPT")).plan));
+  }
+
+  /** A semi or anti join on null-safe equality of every column, position by position. */
+  private LogicalPlan setJoin(DataFrame other, JoinType type, String operation) {
+    String[] mine = columns();
+    String[] theirs = other.columns();
+    if (mine.length != theirs.length) {
+      throw new AnalysisException("NUM_COLUMNS_MISMATCH", operation + " can only be performed on inputs with the "
+          + "same number of columns, but the first input has " + mine.length + " columns and the second input has "
+          + theirs.length + " columns.", "42826");
+    }
+    Expression condition = null;
+    for (int i = 0; i < mine.length; i++) {
+      Expression eq = new dev.quiver.planner.expressions.Comparison(dev.quiver.planner.expressions.ComparisonOp
+          .NULL_SAFE_EQ, new UnresolvedAttribute(List.of(mine[i]), planId),
+          new UnresolvedAttribute(List.of(theirs[i]), other.planId));
+      condition = condition == null ? eq : new dev.quiver.planner.expressions.And(condition, eq);
+    }
+    return Join.on(plan, other.plan, type, Optional.ofNullable(condition));
+  }
+
   public DataFrame distinct() {
     return derive(new Distinct(plan));
   }

@@ -90,6 +90,23 @@ class JoinsAndWindowsTest {
   }
 
   @Test
+  void nullSafeJoinsMatchNullsAndRunAsHashJoins() {
+    DataFrame j = left.join(right, left.col("k").eqNullSafe(right.col("k")));
+    assertEquals(List.of("[2,y,2,p]", "[2,y,2,q]", "[2,y2,2,p]", "[2,y2,2,q]", "[null,n,null,m]"), sorted(j));
+    String plan = EndToEndTest.capture(j::explain);
+    assertTrue(plan.contains("HashJoin"), plan);
+  }
+
+  @Test
+  void intersectAndExceptCompareWholeRowsWithNullsEqual() {
+    DataFrame a = left.select("k");
+    DataFrame b = right.select("k");
+    assertEquals(List.of("[2]", "[null]"), sorted(a.intersect(b)));
+    assertEquals(List.of("[1]", "[4]"), sorted(a.except(b)));
+    assertThrows(AnalysisException.class, () -> left.intersect(right.select("k")));
+  }
+
+  @Test
   void windowFunctions() {
     DataFrame df = spark.range(0, 10).withColumn("g", col("id").mod(3));
     DataFrame w = df.select(col("g"), col("id"),

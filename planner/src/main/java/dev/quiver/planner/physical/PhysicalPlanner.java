@@ -8,6 +8,9 @@ import dev.quiver.planner.expressions.Comparison;
 import dev.quiver.planner.expressions.ComparisonOp;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.Expressions;
+import dev.quiver.planner.expressions.IsNull;
+import dev.quiver.planner.expressions.Literal;
+import dev.quiver.planner.expressions.ScalarFunction;
 import dev.quiver.planner.expressions.NamedExpression;
 import dev.quiver.planner.expressions.SortOrder;
 import dev.quiver.planner.logical.Aggregate;
@@ -242,21 +245,29 @@ public final class PhysicalPlanner {
     List<Expression> rest = new ArrayList<>();
     if (condition.isPresent()) {
       for (Expression c : Expressions.splitConjuncts(condition.get())) {
-        if (c instanceof Comparison cmp && cmp.op() == ComparisonOp.EQ && !Expressions.references(cmp).isEmpty()) {
-          boolean lOnLeft = refsWithin(cmp.left(), leftOut);
-          boolean rOnRight = refsWithin(cmp.right(), rightOut);
-          boolean lOnRight = refsWithin(cmp.left(), rightOut);
-          boolean rOnLeft = refsWithin(cmp.right(), leftOut);
-          if (lOnLeft && rOnRight && !Expressions.references(cmp.left()).isEmpty()
-              && !Expressions.references(cmp.right()).isEmpty()) {
-            lk.add(cmp.left());
-            rk.add(cmp.right());
-            continue;
+        if (c instanceof Comparison cmp && (cmp.op() == ComparisonOp.EQ || cmp.op() == ComparisonOp.NULL_SAFE_EQ)) {
+          Expression l = null;
+          Expression r = null;
+          if (sideOf(cmp.left(), leftOut) && sideOf(cmp.right(), rightOut)) {
+            l = cmp.left();
+            r = cmp.right();
+          } else if (sideOf(cmp.left(), rightOut) && sideOf(cmp.right(), leftOut)) {
+            l = cmp.right();
+            r = cmp.left();
           }
-          if (lOnRight && rOnLeft && !Expressions.references(cmp.left()).isEmpty()
-              && !Expressions.references(cmp.right()).isEmpty()) {
-            lk.add(cmp.right());
-            rk.add(cmp.left());
+          Literal fill = l == null || cmp.op() == ComparisonOp.EQ ? null : NullSafeKeys.defaultValue(l.dataType());
+          if (l != null && (cmp.op() == ComparisonOp.EQ || fill != null)) {
+            if (cmp.op() == ComparisonOp.EQ) {
+              lk.add(l);
+              rk.add(r);
+            } else {
+              // a <=> b as two null-free keys, as Spark does: coalesce(a, default) = coalesce(b, default) and
+              // isnull(a) = isnull(b); a hash join can then match nulls with nulls.
+              lk.add(ScalarFunction.of("coalesce", l, fill));
+              rk.add(ScalarFunction.of("coalesce", r, fill));
+              lk.add(new IsNull(l));
+              rk.add(new IsNull(r));
+            }
             continue;
           }
         }
@@ -264,6 +275,11 @@ public final class PhysicalPlanner {
       }
     }
     return new JoinKeys(lk, rk, Optional.ofNullable(Expressions.conjunction(rest)));
+  }
+
+  /** A join key side: references columns, all of them from {@code attrs}. */
+  private static boolean sideOf(Expression e, List<AttributeReference> attrs) {
+    return !Expressions.references(e).isEmpty() && refsWithin(e, attrs);
   }
 
   private static boolean refsWithin(Expression e, List<AttributeReference> attrs) {
