@@ -300,27 +300,62 @@ final class ExpressionCoercion implements ExpressionVisitor<Expression> {
     if (a.args().isEmpty()) {
       return a;
     }
-    Expression arg = a.args().get(0);
-    DataType t = arg.dataType();
-    if (a.function().needsNumericInput()) {
-      if (t instanceof StringType || t instanceof NullType) {
-        return new AggregateCall(a.function(), List.of(Cast.implicit(arg, DataTypes.DoubleType)), a.distinct(),
-            a.ignoreNulls());
-      }
-      if (!TypeCoercion.isNumeric(t)) {
-        throw AnalysisErrors.unexpectedInputType(a, 1, "\"NUMERIC\" or \"ANSI INTERVAL\"", arg);
-      }
-      if ((a.function() == AggregateFunction.STDDEV_SAMP || a.function() == AggregateFunction.VAR_SAMP)
-          && !(t instanceof dev.quiver.sql.types.DoubleType)) {
-        return new AggregateCall(a.function(), List.of(Cast.implicit(arg, DataTypes.DoubleType)), a.distinct(),
-            a.ignoreNulls());
+    AggregateFunction f = a.function().canonical();
+    List<Expression> args = new ArrayList<>(a.args());
+    if (f.needsNumericInput()) {
+      // sum/avg keep numeric types; the moment family (stddev, variance, corr, covariance) takes doubles.
+      String required = f.castsInputToDouble() ? "\"DOUBLE\"" : "\"NUMERIC\" or \"ANSI INTERVAL\"";
+      for (int i = 0; i < args.size(); i++) {
+        Expression arg = args.get(i);
+        DataType t = arg.dataType();
+        if (t instanceof StringType || t instanceof NullType) {
+          args.set(i, Cast.implicit(arg, DataTypes.DoubleType));
+        } else if (!TypeCoercion.isNumeric(t)) {
+          throw AnalysisErrors.unexpectedInputType(a, i + 1, required, arg);
+        } else if (f.castsInputToDouble() && !(t instanceof dev.quiver.sql.types.DoubleType)) {
+          args.set(i, Cast.implicit(arg, DataTypes.DoubleType));
+        }
       }
     }
-    if ((a.function() == AggregateFunction.MIN || a.function() == AggregateFunction.MAX) && t instanceof MapType) {
+    if (f.needsBooleanInput()) {
+      Expression arg = args.get(0);
+      if (arg.dataType() instanceof NullType) {
+        args.set(0, Cast.implicit(arg, DataTypes.BooleanType));
+      } else if (!(arg.dataType() instanceof BooleanType)) {
+        throw AnalysisErrors.unexpectedInputType(a, 1, "\"BOOLEAN\"", arg);
+      }
+    }
+    DataType t = args.get(0).dataType();
+    if ((f == AggregateFunction.MIN || f == AggregateFunction.MAX) && t instanceof MapType) {
       throw AnalysisErrors.dataTypeMismatch("INVALID_ORDERING_TYPE", a,
           "the " + a.function().prettyName() + " does not support ordering on type \"" + t.sql() + "\".");
     }
-    return a;
+    if ((f == AggregateFunction.MAX_BY || f == AggregateFunction.MIN_BY) && containsMap(args.get(1).dataType())) {
+      throw AnalysisErrors.dataTypeMismatch("INVALID_ORDERING_TYPE", a, "The `" + a.function().prettyName()
+          + "` does not support ordering on type \"" + args.get(1).dataType().sql() + "\".");
+    }
+    if ((f == AggregateFunction.COLLECT_SET || f == AggregateFunction.APPROX_COUNT_DISTINCT) && containsMap(t)) {
+      throw AnalysisErrors.dataTypeMismatch("UNSUPPORTED_INPUT_TYPE", a, "The input of `"
+          + a.function().prettyName() + "` can't be \"MAP\" type data.");
+    }
+    return args.equals(a.args()) ? a : new AggregateCall(a.function(), args, a.distinct(), a.ignoreNulls());
+  }
+
+  private static boolean containsMap(DataType t) {
+    if (t instanceof MapType) {
+      return true;
+    }
+    if (t instanceof ArrayType at) {
+      return containsMap(at.elementType());
+    }
+    if (t instanceof StructType st) {
+      for (dev.quiver.sql.types.StructField field : st.fields()) {
+        if (containsMap(field.dataType())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override
@@ -349,6 +384,12 @@ final class ExpressionCoercion implements ExpressionVisitor<Expression> {
       throw new AnalysisException("WINDOW_FUNCTION_WITHOUT_ORDER", "Window function " + f.sql()
           + " requires window to be ordered, please add ORDER BY clause. For example SELECT " + f.sql()
           + " OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.", "42P20");
+    }
+    if (ranking) {
+      Expression checked = WindowFunctionArgs.check((ScalarFunction) f);
+      if (checked != f) {
+        return new WindowExpression(checked, w.partitionSpec(), w.orderSpec(), w.frame());
+      }
     }
     return w;
   }

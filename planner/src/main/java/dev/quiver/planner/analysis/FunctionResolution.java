@@ -25,14 +25,7 @@ final class FunctionResolution {
     List<Expression> args = new ArrayList<>(f.args());
     AggregateFunction agg = aggregate(name);
     if (agg != null) {
-      if (agg == AggregateFunction.COUNT && args.size() == 1 && args.get(0) instanceof UnresolvedStar) {
-        args.set(0, Literal.of(1));
-      }
-      if (agg != AggregateFunction.COUNT && args.size() != 1) {
-        throw new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "The `" + name + "` requires 1 parameters "
-            + "but the actual number is " + args.size() + ".", "42605");
-      }
-      return new AggregateCall(agg, args, f.distinct(), false);
+      return aggregateCall(agg, name, args, f.distinct());
     }
     if (f.distinct()) {
       throw new AnalysisException("DISTINCT is only allowed in aggregate functions, not in " + name + "().");
@@ -130,11 +123,13 @@ final class FunctionResolution {
       case "max":
         return AggregateFunction.MAX;
       case "first":
-      case "first_value":
         return AggregateFunction.FIRST;
+      case "first_value":
+        return AggregateFunction.FIRST_VALUE;
       case "last":
-      case "last_value":
         return AggregateFunction.LAST;
+      case "last_value":
+        return AggregateFunction.LAST_VALUE;
       case "stddev":
       case "stddev_samp":
       case "std":
@@ -142,8 +137,85 @@ final class FunctionResolution {
       case "variance":
       case "var_samp":
         return AggregateFunction.VAR_SAMP;
+      case "stddev_pop":
+        return AggregateFunction.STDDEV_POP;
+      case "var_pop":
+        return AggregateFunction.VAR_POP;
+      case "collect_list":
+        return AggregateFunction.COLLECT_LIST;
+      case "array_agg":
+        return AggregateFunction.ARRAY_AGG;
+      case "collect_set":
+        return AggregateFunction.COLLECT_SET;
+      case "approx_count_distinct":
+        return AggregateFunction.APPROX_COUNT_DISTINCT;
+      case "corr":
+        return AggregateFunction.CORR;
+      case "covar_samp":
+        return AggregateFunction.COVAR_SAMP;
+      case "covar_pop":
+        return AggregateFunction.COVAR_POP;
+      case "any_value":
+        return AggregateFunction.ANY_VALUE;
+      case "count_if":
+        return AggregateFunction.COUNT_IF;
+      case "bool_and":
+        return AggregateFunction.BOOL_AND;
+      case "every":
+        return AggregateFunction.EVERY;
+      case "bool_or":
+        return AggregateFunction.BOOL_OR;
+      case "some":
+        return AggregateFunction.SOME;
+      case "any":
+        return AggregateFunction.ANY;
+      case "max_by":
+        return AggregateFunction.MAX_BY;
+      case "min_by":
+        return AggregateFunction.MIN_BY;
       default:
         return null;
     }
+  }
+
+  /**
+   * A call of aggregate {@code agg} (called {@code name}) with Spark's arities: {@code count(*)} counts rows;
+   * the first/last family takes an optional ignoreNulls boolean literal, approx_count_distinct an optional
+   * relative standard deviation literal (checked, then dropped: Quiver counts exactly, and Spark's name
+   * omits it).
+   */
+  private static AggregateCall aggregateCall(AggregateFunction agg, String name, List<Expression> args,
+      boolean distinct) {
+    if (agg == AggregateFunction.COUNT) {
+      if (args.size() == 1 && args.get(0) instanceof UnresolvedStar) {
+        args.set(0, Literal.of(1));
+      }
+      return new AggregateCall(agg, args, distinct, false);
+    }
+    AggregateFunction base = agg.canonical();
+    boolean optionalSecond = base == AggregateFunction.FIRST || base == AggregateFunction.LAST
+        || base == AggregateFunction.APPROX_COUNT_DISTINCT;
+    if (args.size() != agg.arity() && !(optionalSecond && args.size() == 2)) {
+      String expected = optionalSecond ? "[1, 2]" : String.valueOf(agg.arity());
+      throw new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "The `" + name + "` requires " + expected
+          + " parameters but the actual number is " + args.size() + ".", "42605");
+    }
+    boolean ignoreNulls = false;
+    if (optionalSecond && args.size() == 2) {
+      Expression second = args.get(1);
+      if (base == AggregateFunction.APPROX_COUNT_DISTINCT) {
+        if (!(second instanceof Literal l && (l.value() instanceof Double || l.value() instanceof Float
+            || l.value() instanceof java.math.BigDecimal))) {
+          throw new AnalysisException("The second argument should be a double literal.");
+        }
+        AggregateCall.checkRelativeSd(((Number) ((Literal) second).value()).doubleValue());
+      } else if (second instanceof Literal l && l.value() instanceof Boolean b) {
+        ignoreNulls = b;
+      } else {
+        throw new AnalysisException("The second argument in " + name + " should be a boolean literal.");
+      }
+      args = args.subList(0, 1);
+    }
+    return new AggregateCall(agg, args, distinct, ignoreNulls);
   }
 }

@@ -193,6 +193,22 @@ public final class FunctionRegistry {
     register(fn("dense_rank").returns(DataTypes.IntegerType).neverNull().onlyInWindows());
     register(fn("percent_rank").returns(DataTypes.DoubleType).neverNull().onlyInWindows());
     register(fn("ntile").args(INT).returns(DataTypes.IntegerType).nullable(args -> true).onlyInWindows());
+    // ---- window offsets and distribution: lag/lead(input[, offset = 1[, default = NULL]]) read the row
+    // `offset` rows before/after, ignoring the frame, and are named with Spark's defaults filled in
+    // (lag(x, 1, NULL)); nth_value(input, n[, ignoreNulls]) reads the frame; cume_dist() counts peers.
+    register(fn("lag").args(ANY, INT, ANY).optionalFrom(1).returns(args -> args.get(0).dataType())
+        .nullable(args -> args.size() < 3 || args.get(2).nullable() || args.get(0).nullable())
+        .sql(a -> "lag(" + a.get(0) + ", " + (a.size() > 1 ? a.get(1) : "1") + ", " + (a.size() > 2 ? a.get(2)
+            : "NULL") + ")").onlyInWindows());
+    register(fn("lead").args(ANY, INT, ANY).optionalFrom(1).returns(args -> args.get(0).dataType())
+        .nullable(args -> args.size() < 3 || args.get(2).nullable() || args.get(0).nullable())
+        .sql(a -> "lead(" + a.get(0) + ", " + (a.size() > 1 ? a.get(1) : "1") + ", " + (a.size() > 2 ? a.get(2)
+            : "NULL") + ")").onlyInWindows());
+    register(fn("nth_value").args(ANY, INT, ArgumentRule.BOOLEAN).optionalFrom(2)
+        .returns(args -> args.get(0).dataType()).nullable(args -> true)
+        .sql(a -> "nth_value(" + a.get(0) + ", " + a.get(1) + ")"
+            + (a.size() > 2 && a.get(2).equalsIgnoreCase("true") ? " ignore nulls" : "")).onlyInWindows());
+    register(fn("cume_dist").returns(DataTypes.DoubleType).neverNull().onlyInWindows());
 
   }
 }

@@ -87,6 +87,26 @@ final class EnumSerde {
       case LAST -> AggregateFunctionProto.AGGREGATE_FUNCTION_LAST;
       case STDDEV_SAMP -> AggregateFunctionProto.AGGREGATE_FUNCTION_STDDEV_SAMP;
       case VAR_SAMP -> AggregateFunctionProto.AGGREGATE_FUNCTION_VAR_SAMP;
+      case COLLECT_LIST -> AggregateFunctionProto.AGGREGATE_FUNCTION_COLLECT_LIST;
+      case COLLECT_SET -> AggregateFunctionProto.AGGREGATE_FUNCTION_COLLECT_SET;
+      case APPROX_COUNT_DISTINCT -> AggregateFunctionProto.AGGREGATE_FUNCTION_APPROX_COUNT_DISTINCT;
+      case STDDEV_POP -> AggregateFunctionProto.AGGREGATE_FUNCTION_STDDEV_POP;
+      case VAR_POP -> AggregateFunctionProto.AGGREGATE_FUNCTION_VAR_POP;
+      case CORR -> AggregateFunctionProto.AGGREGATE_FUNCTION_CORR;
+      case COVAR_SAMP -> AggregateFunctionProto.AGGREGATE_FUNCTION_COVAR_SAMP;
+      case COVAR_POP -> AggregateFunctionProto.AGGREGATE_FUNCTION_COVAR_POP;
+      case ANY_VALUE -> AggregateFunctionProto.AGGREGATE_FUNCTION_ANY_VALUE;
+      case COUNT_IF -> AggregateFunctionProto.AGGREGATE_FUNCTION_COUNT_IF;
+      case BOOL_AND -> AggregateFunctionProto.AGGREGATE_FUNCTION_BOOL_AND;
+      case BOOL_OR -> AggregateFunctionProto.AGGREGATE_FUNCTION_BOOL_OR;
+      case EVERY -> AggregateFunctionProto.AGGREGATE_FUNCTION_EVERY;
+      case SOME -> AggregateFunctionProto.AGGREGATE_FUNCTION_SOME;
+      case ANY -> AggregateFunctionProto.AGGREGATE_FUNCTION_ANY_ALIAS;
+      case MAX_BY -> AggregateFunctionProto.AGGREGATE_FUNCTION_MAX_BY;
+      case MIN_BY -> AggregateFunctionProto.AGGREGATE_FUNCTION_MIN_BY;
+      case FIRST_VALUE -> AggregateFunctionProto.AGGREGATE_FUNCTION_FIRST_VALUE_ALIAS;
+      case LAST_VALUE -> AggregateFunctionProto.AGGREGATE_FUNCTION_LAST_VALUE_ALIAS;
+      case ARRAY_AGG -> AggregateFunctionProto.AGGREGATE_FUNCTION_ARRAY_AGG;
     };
   }
 
@@ -101,6 +121,26 @@ final class EnumSerde {
       case AGGREGATE_FUNCTION_LAST -> AggregateFunction.LAST;
       case AGGREGATE_FUNCTION_STDDEV_SAMP -> AggregateFunction.STDDEV_SAMP;
       case AGGREGATE_FUNCTION_VAR_SAMP -> AggregateFunction.VAR_SAMP;
+      case AGGREGATE_FUNCTION_COLLECT_LIST -> AggregateFunction.COLLECT_LIST;
+      case AGGREGATE_FUNCTION_COLLECT_SET -> AggregateFunction.COLLECT_SET;
+      case AGGREGATE_FUNCTION_APPROX_COUNT_DISTINCT -> AggregateFunction.APPROX_COUNT_DISTINCT;
+      case AGGREGATE_FUNCTION_STDDEV_POP -> AggregateFunction.STDDEV_POP;
+      case AGGREGATE_FUNCTION_VAR_POP -> AggregateFunction.VAR_POP;
+      case AGGREGATE_FUNCTION_CORR -> AggregateFunction.CORR;
+      case AGGREGATE_FUNCTION_COVAR_SAMP -> AggregateFunction.COVAR_SAMP;
+      case AGGREGATE_FUNCTION_COVAR_POP -> AggregateFunction.COVAR_POP;
+      case AGGREGATE_FUNCTION_ANY_VALUE -> AggregateFunction.ANY_VALUE;
+      case AGGREGATE_FUNCTION_COUNT_IF -> AggregateFunction.COUNT_IF;
+      case AGGREGATE_FUNCTION_BOOL_AND -> AggregateFunction.BOOL_AND;
+      case AGGREGATE_FUNCTION_BOOL_OR -> AggregateFunction.BOOL_OR;
+      case AGGREGATE_FUNCTION_EVERY -> AggregateFunction.EVERY;
+      case AGGREGATE_FUNCTION_SOME -> AggregateFunction.SOME;
+      case AGGREGATE_FUNCTION_ANY_ALIAS -> AggregateFunction.ANY;
+      case AGGREGATE_FUNCTION_MAX_BY -> AggregateFunction.MAX_BY;
+      case AGGREGATE_FUNCTION_MIN_BY -> AggregateFunction.MIN_BY;
+      case AGGREGATE_FUNCTION_FIRST_VALUE_ALIAS -> AggregateFunction.FIRST_VALUE;
+      case AGGREGATE_FUNCTION_LAST_VALUE_ALIAS -> AggregateFunction.LAST_VALUE;
+      case AGGREGATE_FUNCTION_ARRAY_AGG -> AggregateFunction.ARRAY_AGG;
       default -> throw PlanDecodingException.unknownEnum("AggregateFunctionProto", f);
     };
   }

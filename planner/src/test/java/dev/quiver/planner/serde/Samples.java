@@ -162,8 +162,15 @@ final class Samples {
     out.add(ScalarFunction.of("coalesce", AGE, Literal.of(0)));
     out.add(ScalarFunction.of("row_number"));
     for (AggregateFunction f : AggregateFunction.values()) {
-      out.add(AggregateCall.of(f, AGE));
+      out.add(f.arity() == 2 ? AggregateCall.of(f, AGE, SALARY) : AggregateCall.of(f, AGE));
     }
+    out.add(new AggregateCall(AggregateFunction.ANY_VALUE, List.of(NAME), true, true));
+    out.add(new WindowExpression(ScalarFunction.of("lag", NAME, Literal.of(2), Literal.of("none")), List.of(DEPT),
+        List.of(SortOrder.asc(AGE)), WindowFrame.DEFAULT_ORDERED));
+    out.add(new WindowExpression(ScalarFunction.of("nth_value", AGE, Literal.of(3), Literal.of(true)),
+        List.of(), List.of(SortOrder.asc(AGE)), new WindowFrame(WindowFrame.FrameType.ROWS, -2, 2)));
+    out.add(new WindowExpression(AggregateCall.of(AggregateFunction.MAX_BY, NAME, AGE), List.of(DEPT),
+        List.of(SortOrder.asc(AGE)), new WindowFrame(WindowFrame.FrameType.ROWS, -1, 1)));
     out.add(new AggregateCall(AggregateFunction.COUNT, List.of(), false, false));
     out.add(new AggregateCall(AggregateFunction.COUNT, List.of(AGE, NAME), true, false));
     out.add(new AggregateCall(AggregateFunction.FIRST, List.of(NAME), false, true));
