@@ -25,11 +25,13 @@ public final class AggregateStates {
   private AggregateStates() {}
 
   public static AggregateState create(AggregateCall call, BufferAllocator allocator) {
-    AggregateFunction f = call.function();
+    AggregateFunction f = call.function().canonical();
     DataType input = call.args().isEmpty() ? null : call.args().get(0).dataType();
     switch (f) {
       case COUNT:
         return new CountState(allocator);
+      case COUNT_IF:
+        return new CountState(true, allocator);
       case SUM:
         if (input instanceof DecimalType d) {
           return new DecimalSumState(false, (DecimalType) f.resultType(d), (DecimalType) f.resultType(d), allocator);
@@ -53,9 +55,26 @@ public final class AggregateStates {
         break;
       case STDDEV_SAMP:
       case VAR_SAMP:
-        if (isIntegral(input) || input instanceof DoubleType || input instanceof FloatType
-            || input instanceof DecimalType || input instanceof NullType) {
-          return new VarianceState(f == AggregateFunction.STDDEV_SAMP, allocator);
+      case STDDEV_POP:
+      case VAR_POP:
+        if (isNumeric(input)) {
+          return new VarianceState(f == AggregateFunction.STDDEV_SAMP || f == AggregateFunction.STDDEV_POP,
+              f == AggregateFunction.STDDEV_POP || f == AggregateFunction.VAR_POP, allocator);
+        }
+        break;
+      case COVAR_POP:
+      case COVAR_SAMP:
+      case CORR:
+        if (isNumeric(input) && isNumeric(call.args().get(1).dataType())) {
+          return new CoMomentState(f == AggregateFunction.CORR ? CoMomentState.Kind.CORR
+              : f == AggregateFunction.COVAR_SAMP ? CoMomentState.Kind.COVAR_SAMP : CoMomentState.Kind.COVAR_POP,
+              allocator);
+        }
+        break;
+      case BOOL_AND:
+      case BOOL_OR:
+        if (input instanceof BooleanType) {
+          return new FixedMinMaxState(f == AggregateFunction.BOOL_OR, input, allocator);
         }
         break;
       case MIN:
@@ -81,13 +100,27 @@ public final class AggregateStates {
         if (input instanceof StringType || input instanceof BinaryType) {
           return new BytesFirstLastState(f == AggregateFunction.LAST, call.ignoreNulls(), input, allocator);
         }
-        break;
+        return new GenericFirstLastState(f == AggregateFunction.LAST, call.ignoreNulls(), input, allocator);
+      case COLLECT_LIST:
+        return new CollectState(CollectState.Kind.LIST, input, allocator);
+      case COLLECT_SET:
+        return new CollectState(CollectState.Kind.SET, input, allocator);
+      case APPROX_COUNT_DISTINCT:
+        return new CollectState(CollectState.Kind.COUNT_DISTINCT, input, allocator);
+      case MAX_BY:
+      case MIN_BY:
+        return new ByOrderingState(f == AggregateFunction.MAX_BY, input, call.args().get(1).dataType(), allocator);
       default:
         break;
     }
-    throw new PlanningException("Internal error: the executor has no " + f.prettyName() + " over "
+    throw new PlanningException("Internal error: the executor has no " + call.function().prettyName() + " over "
         + (input == null ? "no argument" : input.simpleString()) + " (the analyzer should have rejected "
         + call.sql() + ")");
+  }
+
+  private static boolean isNumeric(DataType t) {
+    return isIntegral(t) || t instanceof DoubleType || t instanceof FloatType || t instanceof DecimalType
+        || t instanceof NullType;
   }
 
   static boolean isIntegral(DataType t) {

@@ -11,13 +11,21 @@ import org.apache.arrow.vector.NullVector;
 
 /**
  * {@code count(*)}, {@code count(x)}, {@code count(x, y, ...)}: the number of rows where every argument is
- * non-null (no arguments: every row). Never null; 0 for an empty group.
+ * non-null (no arguments: every row); {@code count_if(b)}: the number of rows where b is true (Spark's
+ * {@code count(nullif(b, false))}). Never null; 0 for an empty group.
  */
 final class CountState extends AggregateState {
   private final StateColumn counts;
+  private final boolean onlyTrue;
 
   CountState(BufferAllocator allocator) {
+    this(false, allocator);
+  }
+
+  /** With {@code onlyTrue}, counts the rows whose single boolean argument is true. */
+  CountState(boolean onlyTrue, BufferAllocator allocator) {
     super(DataTypes.LongType);
+    this.onlyTrue = onlyTrue;
     this.counts = new StateColumn("count", DataTypes.LongType, allocator);
   }
 
@@ -40,6 +48,17 @@ final class CountState extends AggregateState {
       if (a instanceof NullVector) {
         return;
       }
+    }
+    if (onlyTrue) {
+      ArrowBuf valid = args[0].getValidityBuffer();
+      ArrowBuf bits = args[0].getDataBuffer();
+      for (int r = from; r < to; r++) {
+        if (BitVectorHelper.get(valid, r) != 0 && BitVectorHelper.get(bits, r) != 0) {
+          long at = (long) groupIds[r] * 8;
+          c.setLong(at, c.getLong(at) + 1);
+        }
+      }
+      return;
     }
     if (args.length == 1) {
       ArrowBuf valid = args[0].getValidityBuffer();

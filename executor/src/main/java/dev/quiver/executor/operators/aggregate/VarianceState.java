@@ -10,20 +10,23 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.NullVector;
 
 /**
- * {@code stddev_samp} / {@code var_samp} with Welford's online algorithm (buffer: n, mean, m2 as doubles),
- * merged with Chan's formula exactly as Spark's CentralMomentAgg does, so partial results combine to the
- * same values. Fewer than two values give null (Spark 4 without the legacy statistical flag).
+ * {@code stddev_samp} / {@code var_samp} / {@code stddev_pop} / {@code var_pop} with Welford's online
+ * algorithm (buffer: n, mean, m2 as doubles), merged with Chan's formula exactly as Spark's CentralMomentAgg
+ * does, so partial results combine to the same values. The sample forms give null for fewer than two values
+ * (Spark 4 without the legacy statistical flag), the population forms null for none.
  */
 final class VarianceState extends AggregateState {
   private final boolean stddev;
+  private final boolean population;
   private final StateColumn ns;
   private final StateColumn means;
   private final StateColumn m2s;
   private final DoubleValues values = new DoubleValues();
 
-  VarianceState(boolean stddev, BufferAllocator allocator) {
+  VarianceState(boolean stddev, boolean population, BufferAllocator allocator) {
     super(DataTypes.DoubleType);
     this.stddev = stddev;
+    this.population = population;
     this.ns = new StateColumn("n", DataTypes.DoubleType, allocator);
     this.means = new StateColumn("avg", DataTypes.DoubleType, allocator);
     this.m2s = new StateColumn("m2", DataTypes.DoubleType, allocator);
@@ -121,11 +124,11 @@ final class VarianceState extends AggregateState {
   public void writeResult(int group, FieldVector out, int index) {
     Float8Vector o = (Float8Vector) out;
     double n = ns.getDouble(group);
-    if (n < 2.0) {
+    if (n < (population ? 1.0 : 2.0)) {
       o.setNull(index);
       return;
     }
-    double variance = m2s.getDouble(group) / (n - 1.0);
+    double variance = m2s.getDouble(group) / (population ? n : n - 1.0);
     o.setSafe(index, stddev ? Math.sqrt(variance) : variance);
   }
 

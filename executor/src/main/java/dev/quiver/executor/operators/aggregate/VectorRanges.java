@@ -1,6 +1,7 @@
 package dev.quiver.executor.operators.aggregate;
 
 import dev.quiver.executor.batch.Gather;
+import dev.quiver.executor.batch.InternalValues;
 import dev.quiver.executor.batch.Vectors;
 import dev.quiver.sql.types.DataType;
 import dev.quiver.sql.types.NullType;
@@ -38,6 +39,17 @@ public final class VectorRanges {
     FieldVector v = Vectors.create(name, type, count, allocator);
     v.setValueCount(count);
     return v;
+  }
+
+  /**
+   * Sets value {@code index} of {@code v} (of any type) to null, growing it as needed; variable-width and
+   * nested vectors must be written in increasing index order.
+   */
+  public static void setNull(FieldVector v, int index) {
+    if (v instanceof NullVector) {
+      return;
+    }
+    InternalValues.write(v, index, null);
   }
 
   /** Fills {@code out[0..count)} with {@code from, from+1, ...}. */

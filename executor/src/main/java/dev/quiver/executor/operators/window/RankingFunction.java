@@ -10,11 +10,12 @@ import org.apache.arrow.vector.IntVector;
 /**
  * The ranking functions, as Spark defines them over the partition's order: row_number (1, 2, 3, ...), rank
  * (ties share the rank of their first row, leaving gaps), dense_rank (no gaps), percent_rank
- * ((rank - 1) / (rows - 1), 0 for a single row) and ntile(n) (n buckets, the first {@code rows % n} one row
- * larger). Ties are rows with equal ORDER BY values (nulls equal). Frames do not apply.
+ * ((rank - 1) / (rows - 1), 0 for a single row), cume_dist (rows up to and including the row's last peer,
+ * divided by the rows of the partition) and ntile(n) (n buckets, the first {@code rows % n} one row larger).
+ * Ties are rows with equal ORDER BY values (nulls equal). Frames do not apply.
  */
 final class RankingFunction implements WindowFunction {
-  enum Kind { ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, NTILE }
+  enum Kind { ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE }
 
   private final Kind kind;
   private final int buckets;
@@ -39,7 +40,7 @@ final class RankingFunction implements WindowFunction {
 
   @Override
   public DataType resultType() {
-    return kind == Kind.PERCENT_RANK ? DataTypes.DoubleType : DataTypes.IntegerType;
+    return kind == Kind.PERCENT_RANK || kind == Kind.CUME_DIST ? DataTypes.DoubleType : DataTypes.IntegerType;
   }
 
   @Override
@@ -80,6 +81,13 @@ final class RankingFunction implements WindowFunction {
         Float8Vector o = (Float8Vector) out;
         for (int i = 0; i < n; i++) {
           o.set(i, n <= 1 ? 0.0 : (double) p.peerStart(i) / (n - 1));
+        }
+        break;
+      }
+      case CUME_DIST: {
+        Float8Vector o = (Float8Vector) out;
+        for (int i = 0; i < n; i++) {
+          o.set(i, (double) p.peerEnd(i) / n);
         }
         break;
       }

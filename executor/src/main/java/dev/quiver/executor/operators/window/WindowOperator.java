@@ -148,6 +148,33 @@ public final class WindowOperator implements Operator {
           return RankingFunction.of(RankingFunction.Kind.PERCENT_RANK);
         case "ntile":
           return RankingFunction.ntile(constant(f.args().get(0), childOutput, ctx));
+        case "cume_dist":
+          return RankingFunction.of(RankingFunction.Kind.CUME_DIST);
+        case "lag":
+        case "lead": {
+          long offset = f.args().size() > 1 ? offset(f, f.args().get(1), childOutput, ctx) : 1;
+          bufferedExprs.add(f.args().get(0));
+          boolean hasDefault = f.args().size() > 2;
+          if (hasDefault) {
+            bufferedExprs.add(f.args().get(2));
+          }
+          return new OffsetFunction(f.dataType(), f.name().equals("lag"), offset, hasDefault);
+        }
+        case "nth_value": {
+          long n = offset(f, f.args().get(1), childOutput, ctx);
+          if (n <= 0) {
+            throw new QuiverException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", "Cannot resolve \"" + f.sql()
+                + "\" due to data type mismatch: The offset must be between (0, " + Long.MAX_VALUE
+                + "] (current value = " + n + "L).", "42K09", null);
+          }
+          boolean ignoreNulls = f.args().size() > 2
+              && Boolean.TRUE.equals(constant(f.args().get(2), childOutput, ctx, "ignoreNulls", f.name()));
+          WindowFrame frame = w.frame() != null ? w.frame()
+              : ordered ? WindowFrame.DEFAULT_ORDERED : WindowFrame.WHOLE_PARTITION;
+          bufferedExprs.add(f.args().get(0));
+          return new NthValueFunction(f.dataType(), n, ignoreNulls, new FrameBounds(frame, ordered, descending),
+              ctx.allocator());
+        }
         default:
           break;
       }
@@ -157,16 +184,32 @@ public final class WindowOperator implements Operator {
   }
 
   private static Object constant(Expression e, List<AttributeReference> input, TaskContext ctx) {
+    return constant(e, input, ctx, "buckets", "ntile");
+  }
+
+  /** The value of a window function's constant argument {@code parameter} of {@code function}. */
+  private static Object constant(Expression e, List<AttributeReference> input, TaskContext ctx, String parameter,
+      String function) {
     if (e instanceof Literal l) {
       return l.value();
     }
     try (Evaluator ev = ExpressionCompiler.compileEvaluator(Binder.bind(e, input))) {
       if (!ev.isConstant()) {
-        throw new QuiverException("INVALID_PARAMETER_VALUE", "The value of parameter(s) `buckets` in `ntile` is "
-            + "invalid: expects a constant, but got " + e.sql() + ".", "22023", null);
+        throw new QuiverException("INVALID_PARAMETER_VALUE", "The value of parameter(s) `" + parameter + "` in `"
+            + function + "` is invalid: expects a constant, but got " + e.sql() + ".", "22023", null);
       }
       return ev.constant(ctx.evalContext());
     }
+  }
+
+  /** The constant offset of lag, lead or nth_value (a null offset is an error, as Spark's null literal). */
+  private static long offset(ScalarFunction f, Expression e, List<AttributeReference> input, TaskContext ctx) {
+    Object v = constant(e, input, ctx, "offset", f.name());
+    if (!(v instanceof Number n)) {
+      throw new QuiverException("INVALID_PARAMETER_VALUE", "The value of parameter(s) `offset` in `" + f.name()
+          + "` is invalid: expects a non-null integer constant, but got " + e.sql() + ".", "22023", null);
+    }
+    return n.longValue();
   }
 
   @Override
