@@ -165,9 +165,12 @@ final class Traits {
     return seen.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** True when the value does not depend on the row (no column is read). */
+  /**
+   * True when the value does not depend on the row: no column is read, and nothing draws a new value per row
+   * (rand(42) reads no column, but is not a constant).
+   */
   static boolean rowIndependent(Expression e) {
     return !Expressions.exists(e, x -> x instanceof BoundReference || x instanceof AttributeReference
-        || !x.resolved());
+        || !x.resolved() || x instanceof ScalarFunction f && !f.spec().deterministic());
   }
 }

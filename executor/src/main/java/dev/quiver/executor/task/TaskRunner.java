@@ -56,8 +56,8 @@ public final class TaskRunner {
     try {
       ZoneId zone = ZoneId.of(task.settings().getOrDefault(SESSION_TIME_ZONE, ZoneId.systemDefault().getId()));
       long now = Long.parseLong(task.settings().getOrDefault(QUERY_START_MICROS, "0"));
-      TaskContext ctx = new TaskContext(name, allocator, new EvalContext(allocator, zone, now), inputs, batchSize,
-          task.attempt());
+      TaskContext ctx = new TaskContext(name, allocator, new EvalContext(allocator, zone, now, task.partition()),
+          inputs, batchSize, task.attempt());
       onStart.accept(ctx);
       TaskOutcome outcome;
       try (Operator op = new OperatorBuilder(ctx).build(task.fragment(), task.partition())) {

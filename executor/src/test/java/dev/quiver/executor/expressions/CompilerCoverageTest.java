@@ -31,11 +31,17 @@ class CompilerCoverageTest extends ExpressionTestBase {
   private static final Set<String> WINDOW_ONLY = new TreeSet<>(FunctionRegistry.scalarNames().stream()
       .filter(n -> FunctionRegistry.scalar(n).windowOnly()).toList());
 
+  /**
+   * The kinds of argument a sample call is built from, in the order they are tried: a string column (strings
+   * coerce to numbers, dates, timestamps and binary), an array column, an integer constant (for arguments that
+   * must be constant, such as rand's seed) and a type name (try_cast's target).
+   */
+  private static final List<Expression> ARGUMENT_KINDS = List.of(col(1, DataTypes.StringType),
+      col(0, new ArrayType(DataTypes.IntegerType, true)), lit(1), lit("INT"));
+
   /** Arguments of the right arity and a type each function accepts. */
   private static List<Expression> sampleArgs(String name) {
     return switch (name) {
-      case "current_date", "current_timestamp", "concat" -> List.of();
-      case "size" -> List.of(col(0, new ArrayType(DataTypes.IntegerType, true)));
       case "array_contains" -> List.of(col(0, new ArrayType(DataTypes.IntegerType, true)), lit(1));
       case "substring", "lpad", "rpad", "regexp_extract", "split", "locate" -> List.of(col(1, DataTypes.StringType),
           lit("1"), lit(1));
@@ -43,32 +49,28 @@ class CompilerCoverageTest extends ExpressionTestBase {
       case "repeat" -> List.of(col(1, DataTypes.StringType), lit(2));
       case "round", "bround" -> List.of(col(2, DataTypes.DoubleType), lit(1));
       case "date_add", "date_sub", "add_months" -> List.of(col(3, DataTypes.DateType), lit(1));
-      default -> {
-        // Strings coerce to every other atomic argument type (numbers, dates, timestamps).
-        int arity = arity(name);
-        List<Expression> args = new ArrayList<>();
-        for (int i = 0; i < arity; i++) {
-          args.add(col(1, DataTypes.StringType));
-        }
-        yield args;
-      }
+      default -> firstAccepted(name);
     };
   }
 
-  private static int arity(String name) {
-    for (int n = 0; n <= 4; n++) {
-      List<Expression> args = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        args.add(col(1, DataTypes.StringType));
-      }
-      try {
-        FunctionRegistry.scalar(name).coerce(args);
-        return n;
-      } catch (RuntimeException e) {
-        // try the next arity
+  /** The fewest arguments, each of the earliest kind, that the function accepts. */
+  private static List<Expression> firstAccepted(String name) {
+    for (int arity = 0; arity <= 4; arity++) {
+      int combinations = (int) Math.pow(ARGUMENT_KINDS.size(), arity);
+      for (int c = 0; c < combinations; c++) {
+        List<Expression> args = new ArrayList<>();
+        for (int i = 0, rest = c; i < arity; i++, rest /= ARGUMENT_KINDS.size()) {
+          args.add(ARGUMENT_KINDS.get(rest % ARGUMENT_KINDS.size()));
+        }
+        try {
+          FunctionRegistry.scalar(name).coerce(args);
+          return args;
+        } catch (RuntimeException e) {
+          // try the next combination
+        }
       }
     }
-    return 1;
+    throw new AssertionError("no sample arguments of the kinds " + ARGUMENT_KINDS + " type-check for " + name);
   }
 
   @Test

@@ -2,8 +2,11 @@ package dev.quiver.planner.analysis;
 
 import dev.quiver.planner.expressions.AggregateCall;
 import dev.quiver.planner.expressions.AggregateFunction;
+import dev.quiver.planner.expressions.Alias;
 import dev.quiver.planner.expressions.Expression;
+import dev.quiver.planner.expressions.ExtractValue;
 import dev.quiver.planner.expressions.Literal;
+import dev.quiver.planner.expressions.NamedExpression;
 import dev.quiver.planner.expressions.ScalarFunction;
 import dev.quiver.planner.expressions.UnresolvedFunction;
 import dev.quiver.planner.expressions.UnresolvedStar;
@@ -32,6 +35,44 @@ final class FunctionResolution {
     }
     String target = name;
     switch (name) {
+      case "try_cast": {
+        // Spark's AliasResolution names a cast of a named column after the column: try_cast(a AS INT) is `a`.
+        ScalarFunction call = new ScalarFunction("try_cast", args);
+        return args.size() == 2 && args.get(0) instanceof NamedExpression n ? new Alias(call, n.name()) : call;
+      }
+      case "trim":
+      case "ltrim":
+      case "rtrim":
+        if (args.size() == 2) {
+          // SQL's trim(trimStr, str): the characters come first (Spark 3's order).
+          return new ScalarFunction(name + "_chars", List.of(args.get(1), args.get(0)));
+        }
+        break;
+      case "unix_timestamp":
+        if (args.isEmpty()) {
+          args.add(new ScalarFunction("current_timestamp", List.of()));
+        }
+        if (args.size() == 1) {
+          args.add(Literal.of(DEFAULT_TIMESTAMP_FORMAT));
+        }
+        break;
+      case "to_unix_timestamp":
+      case "from_unixtime":
+        if (args.size() == 1) {
+          args.add(Literal.of(DEFAULT_TIMESTAMP_FORMAT));
+        }
+        break;
+      case "rand":
+      case "randn":
+        if (args.isEmpty()) {
+          // Spark draws the seed once at analysis and hides it in the name: rand().
+          args.add(Literal.of(RANDOM_SEEDS.nextLong()));
+          args.add(Literal.TRUE);
+        }
+        break;
+      case "struct":
+        return new ScalarFunction("struct", structPairs(args));
+
       case "round":
       case "bround":
         if (args.size() == 1) {
@@ -107,6 +148,34 @@ final class FunctionResolution {
         break;
     }
     return new ScalarFunction(FunctionRegistry.scalar(target).name(), args);
+  }
+
+  /** Spark's default pattern of unix_timestamp and from_unixtime (TimestampFormatter.defaultPattern). */
+  static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd HH:mm:ss";
+
+  private static final java.util.Random RANDOM_SEEDS = new java.util.Random();
+
+  /**
+   * struct(a, b) as named_struct('a', a, 'b', b): a field is named after a named argument (a column or an
+   * alias), a struct field access by the field, anything else {@code col<n>} (Spark's CreateStruct).
+   */
+  static List<Expression> structPairs(List<Expression> values) {
+    List<Expression> out = new ArrayList<>(values.size() * 2);
+    for (int i = 0; i < values.size(); i++) {
+      Expression v = values.get(i);
+      String fieldName;
+      if (v instanceof NamedExpression n) {
+        fieldName = n.name();
+      } else if (v instanceof ExtractValue x && x.key() instanceof Literal l && l.value() instanceof String f
+          && x.child().resolved() && x.child().dataType() instanceof dev.quiver.sql.types.StructType) {
+        fieldName = f;
+      } else {
+        fieldName = "col" + (i + 1);
+      }
+      out.add(Literal.of(fieldName));
+      out.add(v);
+    }
+    return out;
   }
 
   static AggregateFunction aggregate(String name) {

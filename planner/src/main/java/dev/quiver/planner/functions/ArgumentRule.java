@@ -150,6 +150,67 @@ public interface ArgumentRule {
     return null;
   });
 
+  /** Binary stays; strings and NULL become binary (their UTF-8 bytes), as Spark's implicit cast does. */
+  ArgumentRule BINARY = named("BINARY", arg -> {
+    DataType t = arg.dataType();
+    if (t instanceof BinaryType) {
+      return arg;
+    }
+    return t instanceof StringType || t instanceof NullType ? Cast.implicit(arg, DataTypes.BinaryType) : null;
+  });
+
+  /** hex's input: integral values become bigint; strings and binary stay; other atomic values print as strings. */
+  ArgumentRule HEX_INPUT = named("BIGINT or BINARY or STRING", arg -> {
+    DataType t = arg.dataType();
+    if (TypeCoercion.isIntegral(t) || t instanceof NullType) {
+      return Cast.implicit(arg, DataTypes.LongType);
+    }
+    return STRING_OR_BINARY.coerce(arg);
+  });
+
+  /** Timestamps with the session time zone: timestamp_ntz, dates and strings are cast to TIMESTAMP. */
+  ArgumentRule TIMESTAMP_LTZ = named("TIMESTAMP", arg -> {
+    DataType t = arg.dataType();
+    if (t instanceof TimestampType) {
+      return arg;
+    }
+    if (t instanceof TimestampNTZType || t instanceof DateType || t instanceof StringType || t instanceof NullType) {
+      return Cast.implicit(arg, DataTypes.TimestampType);
+    }
+    return null;
+  });
+
+  /** unix_timestamp's time: strings (parsed with the format), dates and timestamps stay as they are. */
+  ArgumentRule DATETIME_OR_STRING = named("STRING or DATE or TIMESTAMP or TIMESTAMP_NTZ", arg -> {
+    DataType t = arg.dataType();
+    if (t instanceof StringType || t instanceof DateType || t instanceof TimestampType
+        || t instanceof TimestampNTZType) {
+      return arg;
+    }
+    return t instanceof NullType ? Cast.implicit(arg, DataTypes.StringType) : null;
+  });
+
+  /** format_number's second argument: a count of decimal places (int) or a DecimalFormat pattern (string). */
+  ArgumentRule INT_OR_STRING = named("INT or STRING", arg -> {
+    DataType t = arg.dataType();
+    if (t instanceof StringType) {
+      return arg;
+    }
+    if (TypeCoercion.isIntegral(t) || t instanceof NullType) {
+      return Cast.implicit(arg, DataTypes.IntegerType);
+    }
+    return null;
+  });
+
+  /** A random seed: an integral value (or NULL, meaning 0), as bigint. Foldability is checked by the function. */
+  ArgumentRule SEED = named("INT or BIGINT", arg -> {
+    DataType t = arg.dataType();
+    if (TypeCoercion.isIntegral(t) || t instanceof NullType) {
+      return Cast.implicit(arg, DataTypes.LongType);
+    }
+    return null;
+  });
+
   /** Keeps decimals and integral types; anything else numeric becomes double. */
   ArgumentRule EXACT_OR_DOUBLE = named("NUMERIC", arg -> {
     DataType t = arg.dataType();

@@ -28,6 +28,7 @@ final class Builtin implements ScalarFunctionSpec {
   private boolean contextDependent;
   private boolean windowOnly;
   private int optionalFrom = Integer.MAX_VALUE;
+  private java.util.function.BiFunction<Builtin, List<Expression>, List<Expression>> post;
 
   private Builtin(String name) {
     this.name = name;
@@ -95,6 +96,15 @@ final class Builtin implements ScalarFunctionSpec {
     return this;
   }
 
+  /**
+   * A check or rewrite of the coerced arguments that per-argument rules cannot express (operands coerced
+   * together, constant arguments, names); it may throw an AnalysisException built with {@link #mismatch}.
+   */
+  Builtin then(java.util.function.BiFunction<Builtin, List<Expression>, List<Expression>> rule) {
+    post = rule;
+    return this;
+  }
+
   Builtin nondeterministic() {
     deterministic = false;
     return this;
@@ -155,10 +165,14 @@ final class Builtin implements ScalarFunctionSpec {
       }
       out = cast;
     }
+    if (post != null) {
+      out = post.apply(this, out);
+    }
     return out;
   }
 
-  private AnalysisException mismatch(List<Expression> args, int index, String expected) {
+  /** Spark's DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE for argument {@code index} of the call. */
+  AnalysisException mismatch(List<Expression> args, int index, String expected) {
     Expression bad = args.get(index);
     return new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
         "Cannot resolve \"" + callSql(args) + "\" due to data type mismatch: The " + ordinal(index + 1)
@@ -166,7 +180,13 @@ final class Builtin implements ScalarFunctionSpec {
             + "\" has the type \"" + bad.dataType().sql() + "\".", "42K09");
   }
 
-  private String callSql(List<Expression> args) {
+  /** Spark's DATATYPE_MISMATCH.{@code subClass} for the call, with {@code detail} as the reason. */
+  AnalysisException dataTypeMismatch(List<Expression> args, String subClass, String detail) {
+    return new AnalysisException("DATATYPE_MISMATCH." + subClass,
+        "Cannot resolve \"" + callSql(args) + "\" due to data type mismatch: " + detail, "42K09");
+  }
+
+  String callSql(List<Expression> args) {
     List<String> s = new ArrayList<>();
     for (Expression a : args) {
       s.add(ExpressionPrinter.sql(a));

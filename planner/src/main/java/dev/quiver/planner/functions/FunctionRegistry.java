@@ -3,17 +3,26 @@ package dev.quiver.planner.functions;
 import static dev.quiver.planner.functions.ArgumentRule.ANY;
 import static dev.quiver.planner.functions.ArgumentRule.ARRAY;
 import static dev.quiver.planner.functions.ArgumentRule.ARRAY_OR_MAP;
+import static dev.quiver.planner.functions.ArgumentRule.BINARY;
+import static dev.quiver.planner.functions.ArgumentRule.BOOLEAN;
 import static dev.quiver.planner.functions.ArgumentRule.DATE;
 import static dev.quiver.planner.functions.ArgumentRule.DOUBLE;
 import static dev.quiver.planner.functions.ArgumentRule.EXACT_OR_DOUBLE;
+import static dev.quiver.planner.functions.ArgumentRule.DATETIME_OR_STRING;
 import static dev.quiver.planner.functions.ArgumentRule.FLOATING;
+import static dev.quiver.planner.functions.ArgumentRule.HEX_INPUT;
 import static dev.quiver.planner.functions.ArgumentRule.INT;
+import static dev.quiver.planner.functions.ArgumentRule.INT_OR_STRING;
+import static dev.quiver.planner.functions.ArgumentRule.LONG;
 import static dev.quiver.planner.functions.ArgumentRule.NUMERIC;
+import static dev.quiver.planner.functions.ArgumentRule.SEED;
 import static dev.quiver.planner.functions.ArgumentRule.STRING;
 import static dev.quiver.planner.functions.ArgumentRule.STRING_OR_BINARY;
 import static dev.quiver.planner.functions.ArgumentRule.TIMESTAMP;
+import static dev.quiver.planner.functions.ArgumentRule.TIMESTAMP_LTZ;
 import static dev.quiver.planner.functions.Builtin.fn;
 
+import dev.quiver.planner.expressions.ArithmeticOp;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.sql.AnalysisException;
 import dev.quiver.sql.types.ArrayType;
@@ -79,6 +88,20 @@ public final class FunctionRegistry {
       return new DecimalType(Math.min(d.precision() - d.scale() + 1, DecimalType.MAX_PRECISION), 0);
     }
     return DataTypes.LongType;
+  }
+
+  private static Builtin tryArithmetic(String name, ArithmeticOp op) {
+    return fn(name).args(ANY, ANY).then((self, args) -> SpecialRules.arithmetic(op, self, args))
+        .returns(args -> SpecialRules.arithmeticType(op, args)).nullable(args -> true);
+  }
+
+  /** array(a, b): an array of the arguments' common type that may hold nulls if any argument may be null. */
+  private static DataType arrayType(List<Expression> args) {
+    boolean containsNull = false;
+    for (Expression a : args) {
+      containsNull |= a.nullable();
+    }
+    return new ArrayType(args.isEmpty() ? DataTypes.NullType : args.get(0).dataType(), containsNull);
   }
 
   static {
@@ -186,6 +209,80 @@ public final class FunctionRegistry {
     // ---- collections
     register(fn("size").args(ARRAY_OR_MAP).returns(DataTypes.IntegerType));
     register(fn("array_contains").args(ARRAY, ANY).returns(DataTypes.BooleanType));
+
+    // ---- null instead of ANSI errors
+    register(tryArithmetic("try_add", ArithmeticOp.ADD));
+    register(tryArithmetic("try_subtract", ArithmeticOp.SUBTRACT));
+    register(tryArithmetic("try_multiply", ArithmeticOp.MULTIPLY));
+    register(tryArithmetic("try_divide", ArithmeticOp.DIVIDE));
+    // try_cast(x AS t) is try_cast(x, 't'): the target's SQL text is a string literal (see SpecialRules).
+    register(fn("try_cast").args(ANY, STRING).then(SpecialRules::tryCast).returns(SpecialRules::castTarget)
+        .nullable(args -> true).sql(SpecialRules::tryCastSql));
+
+    // ---- hashes and encodings
+    register(fn("md5").args(BINARY).returns(DataTypes.StringType));
+    register(fn("sha1").args(BINARY).returns(DataTypes.StringType));
+    register(fn("sha2").args(BINARY, INT).returns(DataTypes.StringType).nullable(args -> true));
+    register(fn("crc32").args(BINARY).returns(DataTypes.LongType));
+    register(fn("hash").varargs(ANY, 1).then(SpecialRules::hashable).returns(DataTypes.IntegerType).neverNull());
+    register(fn("xxhash64").varargs(ANY, 1).then(SpecialRules::hashable).returns(DataTypes.LongType).neverNull());
+    register(fn("base64").args(BINARY).returns(DataTypes.StringType));
+    register(fn("unbase64").args(STRING).returns(DataTypes.BinaryType));
+    register(fn("hex").args(HEX_INPUT).returns(DataTypes.StringType));
+    register(fn("unhex").args(STRING).returns(DataTypes.BinaryType).nullable(args -> true));
+    register(fn("ascii").args(STRING).returns(DataTypes.IntegerType));
+
+    // ---- more strings
+    register(fn("format_number").args(NUMERIC, INT_OR_STRING).returns(DataTypes.StringType).nullable(args -> true));
+    register(fn("format_string").args(STRING).varargs(ANY, 0).returns(DataTypes.StringType)
+        .nullable(args -> args.get(0).nullable()));
+    register(fn("printf").args(STRING).varargs(ANY, 0).returns(DataTypes.StringType)
+        .nullable(args -> args.get(0).nullable()));
+    register(fn("substring_index").args(STRING, STRING, INT).returns(DataTypes.StringType));
+    register(fn("translate").args(STRING, STRING, STRING).returns(DataTypes.StringType));
+    // trim(str, chars) and its one-sided forms; SQL's trim(chars, str) and TRIM(BOTH chars FROM str) land here.
+    register(fn("trim_chars").args(STRING, STRING).returns(DataTypes.StringType)
+        .sql(a -> "TRIM(BOTH " + a.get(1) + " FROM " + a.get(0) + ")"));
+    register(fn("ltrim_chars").args(STRING, STRING).returns(DataTypes.StringType)
+        .sql(a -> "TRIM(LEADING " + a.get(1) + " FROM " + a.get(0) + ")"));
+    register(fn("rtrim_chars").args(STRING, STRING).returns(DataTypes.StringType)
+        .sql(a -> "TRIM(TRAILING " + a.get(1) + " FROM " + a.get(0) + ")"));
+    register(fn("btrim").args(STRING, STRING).optionalFrom(1).returns(DataTypes.StringType));
+    register(fn("left").args(STRING, INT).returns(DataTypes.StringType));
+    register(fn("right").args(STRING, INT).returns(DataTypes.StringType));
+
+    // ---- more dates and times
+    register(fn("unix_timestamp").args(DATETIME_OR_STRING, STRING).returns(DataTypes.LongType)
+        .nullable(args -> true));
+    register(fn("to_unix_timestamp").args(DATETIME_OR_STRING, STRING).returns(DataTypes.LongType)
+        .nullable(args -> true));
+    register(fn("from_unixtime").args(LONG, STRING).returns(DataTypes.StringType));
+    register(fn("date_trunc").args(STRING, TIMESTAMP_LTZ).returns(DataTypes.TimestampType).nullable(args -> true));
+    register(fn("trunc").args(DATE, STRING).returns(DataTypes.DateType).nullable(args -> true));
+    register(fn("next_day").args(DATE, STRING).returns(DataTypes.DateType));
+    register(fn("to_utc_timestamp").args(TIMESTAMP_LTZ, STRING).returns(DataTypes.TimestampType));
+    register(fn("from_utc_timestamp").args(TIMESTAMP_LTZ, STRING).returns(DataTypes.TimestampType));
+    register(fn("make_date").args(INT, INT, INT).returns(DataTypes.DateType));
+    register(fn("dayname").args(DATE).returns(DataTypes.StringType));
+    register(fn("monthname").args(DATE).returns(DataTypes.StringType));
+
+    // ---- constructors
+    register(fn("array").varargs(ANY, 0).commonType().returns(FunctionRegistry::arrayType).neverNull());
+    register(fn("array_size").args(ARRAY).returns(DataTypes.IntegerType));
+    // struct(a, b) arrives as (name, value) pairs: the analyzer names the fields from the arguments.
+    register(fn("struct").varargs(ANY, 0).then(SpecialRules::structPairs).returns(SpecialRules::structType)
+        .neverNull().sql(SpecialRules::structSql));
+    register(fn("named_struct").varargs(ANY, 0).then(SpecialRules::structPairs).returns(SpecialRules::structType)
+        .neverNull());
+
+    // ---- nondeterministic
+    register(fn("monotonically_increasing_id").returns(DataTypes.LongType).neverNull().nondeterministic());
+    register(fn("spark_partition_id").returns(DataTypes.IntegerType).neverNull().nondeterministic()
+        .pretty("SPARK_PARTITION_ID"));
+    register(fn("rand").args(SEED, BOOLEAN).optionalFrom(1).then(SpecialRules::constantSeed)
+        .returns(DataTypes.DoubleType).neverNull().nondeterministic().sql(a -> SpecialRules.seededSql("rand", a)));
+    register(fn("randn").args(SEED, BOOLEAN).optionalFrom(1).then(SpecialRules::constantSeed)
+        .returns(DataTypes.DoubleType).neverNull().nondeterministic().sql(a -> SpecialRules.seededSql("randn", a)));
 
     // ---- window ranking
     register(fn("row_number").returns(DataTypes.IntegerType).neverNull().onlyInWindows());

@@ -23,6 +23,7 @@ import dev.quiver.planner.expressions.UnaryMinus;
 import dev.quiver.planner.expressions.UnresolvedAttribute;
 import dev.quiver.planner.expressions.UnresolvedFunction;
 import dev.quiver.planner.expressions.UnresolvedStar;
+import dev.quiver.sql.types.DataType;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -406,7 +407,7 @@ final class ExpressionParser {
           break;
         case "TRY_CAST":
           if (after.isOperator("(")) {
-            throw ParseErrors.unsupported(in.sql(), t, "TRY_CAST");
+            return tryCast();
           }
           break;
         case "DATE":
@@ -470,6 +471,20 @@ final class ExpressionParser {
     Optional<Expression> otherwise = in.acceptKeyword("ELSE") ? Optional.of(expression()) : Optional.empty();
     in.expectKeyword("END");
     return new CaseWhen(branches, otherwise);
+  }
+
+  /**
+   * TRY_CAST(x AS type): the registry's try_cast function, whose second argument is the target type's SQL
+   * text; it names its column {@code TRY_CAST(x AS TYPE)} (or {@code x} for a bare column, as Spark does).
+   */
+  private Expression tryCast() {
+    in.expectKeyword("TRY_CAST");
+    in.expectOperator("(");
+    Expression value = expression();
+    in.expectKeyword("AS");
+    DataType type = TypeReader.beforeCloseParen(in);
+    in.expectOperator(")");
+    return new UnresolvedFunction("try_cast", List.of(value, Literal.of(type.sql())), false);
   }
 
   /** CAST(x AS type): a user cast, which names its column {@code CAST(x AS TYPE)}. */

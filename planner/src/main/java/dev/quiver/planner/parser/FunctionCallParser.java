@@ -35,6 +35,8 @@ final class FunctionCallParser {
       Map.entry("MINUTE", "minute"), Map.entry("MINUTES", "minute"), Map.entry("MIN", "minute"),
       Map.entry("MINS", "minute"), Map.entry("M", "minute"));
 
+  private static final java.util.Random SEEDS = new java.util.Random();
+
   private final TokenCursor in;
   private final ExpressionParser expressions;
 
@@ -55,11 +57,23 @@ final class FunctionCallParser {
       in.next();
     }
     List<Expression> args = new ArrayList<>();
+    if (lower.equals("trim") && !distinct) {
+      Expression trim = trimWithKeywords();
+      if (trim != null) {
+        return trim;
+      }
+    }
     if (!in.atOperator(")")) {
       if (lower.equals("position") && !distinct) {
         return position();
       }
       args.add(expressions.expression());
+      if (lower.equals("trim") && !distinct && in.acceptKeyword("FROM")) {
+        // TRIM(chars FROM str) trims both ends.
+        Expression source = expressions.expression();
+        in.expectOperator(")");
+        return new UnresolvedFunction("trim", List.of(args.get(0), source), false);
+      }
       if ((lower.equals("substring") || lower.equals("substr")) && in.acceptKeyword("FROM")) {
         args.add(expressions.expression());
         if (in.acceptKeyword("FOR")) {
@@ -72,6 +86,12 @@ final class FunctionCallParser {
     }
     in.expectOperator(")");
     rejectUnsupportedModifiers();
+    if ((lower.equals("rand") || lower.equals("randn")) && args.isEmpty() && !distinct) {
+      // Spark draws the seed of rand() once per query text and hides it in the name; drawing it here keeps it
+      // fixed for the DataFrame however often its plan is analyzed. The TRUE marks the seed as hidden.
+      args.add(Literal.of(SEEDS.nextLong()));
+      args.add(Literal.TRUE);
+    }
     Expression call;
     if (lower.equals("if") && args.size() == 3 && !distinct) {
       call = new CaseWhen(List.of(new CaseWhen.Branch(args.get(0), args.get(1))), Optional.of(args.get(2)));
@@ -91,6 +111,29 @@ final class FunctionCallParser {
     if (in.atKeyword("WITHIN") && in.peek(1).isKeyword("GROUP")) {
       throw ParseErrors.unsupported(in.sql(), in.peek(), "WITHIN GROUP");
     }
+  }
+
+  /**
+   * TRIM(BOTH|LEADING|TRAILING [chars] FROM str) and TRIM(FROM str), with the cursor after the parenthesis:
+   * trim/ltrim/rtrim of str, with the characters first as in Spark's trim(chars, str). Null when the call
+   * uses neither keyword (then it is an ordinary call, or TRIM(chars FROM str)).
+   */
+  private Expression trimWithKeywords() {
+    String function;
+    if (in.atKeyword("BOTH", "LEADING", "TRAILING") && !in.peek(1).isOperator(")") && !in.peek(1).isOperator(",")
+        && !in.peek(1).isOperator(".")) {
+      String option = in.next().keyword();
+      function = option.equals("LEADING") ? "ltrim" : option.equals("TRAILING") ? "rtrim" : "trim";
+    } else if (in.atKeyword("FROM")) {
+      function = "trim";
+    } else {
+      return null;
+    }
+    Expression chars = in.atKeyword("FROM") ? null : expressions.expression();
+    in.expectKeyword("FROM");
+    Expression source = expressions.expression();
+    in.expectOperator(")");
+    return new UnresolvedFunction(function, chars == null ? List.of(source) : List.of(chars, source), false);
   }
 
   /** EXTRACT(field FROM source) as the function for that field: EXTRACT(YEAR FROM d) is year(d). */

@@ -4,6 +4,7 @@ import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.expressions.EvalContext;
 import dev.quiver.executor.expressions.Evaluator;
 import dev.quiver.executor.expressions.Evaluators;
+import dev.quiver.executor.expressions.TryEvaluator;
 import dev.quiver.executor.expressions.vectors.Bits;
 import dev.quiver.executor.expressions.vectors.Results;
 import dev.quiver.executor.expressions.vectors.VarWidthBuilder;
@@ -50,6 +51,25 @@ public final class Casts {
       return new ComplexCasts(child, from, to);
     }
     throw new IllegalArgumentException("Cannot cast " + from.simpleString() + " to " + to.simpleString());
+  }
+
+  /**
+   * Spark's try_cast: a value that cannot be cast (malformed text, overflow) is null instead of an error.
+   * Casts from strings and among numbers do this natively per row; other casts go through a
+   * {@link TryEvaluator}, which nulls the whole value of a row whose cast raises (an array with one bad
+   * element is null, as in Spark).
+   */
+  public static Evaluator compileTry(Evaluator child, DataType from, DataType to) {
+    if (from.equals(to) || from instanceof NullType || to instanceof StringType) {
+      return compile(child, from, to);
+    }
+    if (from instanceof StringType && FromStringCast.handles(to)) {
+      return new FromStringCast(child, to, true);
+    }
+    if (!DateTimeCasts.handles(from, to) && NumericCasts.handles(from, to)) {
+      return new NumericCasts(child, from, to, true);
+    }
+    return new TryEvaluator(overColumn(from, to), child);
   }
 
   /** A cast of input column 0, for casting the elements of nested values. */

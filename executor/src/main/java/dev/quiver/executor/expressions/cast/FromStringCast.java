@@ -40,10 +40,25 @@ import org.apache.arrow.vector.FieldVector;
  */
 final class FromStringCast extends CastKernel {
   private final DataType to;
+  /** try_cast: malformed or out-of-range text is null instead of an error. */
+  private final boolean tryMode;
 
   FromStringCast(Evaluator child, DataType to) {
+    this(child, to, false);
+  }
+
+  FromStringCast(Evaluator child, DataType to, boolean tryMode) {
     super(child, DataTypes.StringType, to);
     this.to = to;
+    this.tryMode = tryMode;
+  }
+
+  /** The targets a string converts to here. */
+  static boolean handles(DataType to) {
+    return to instanceof LongType || to instanceof IntegerType || to instanceof ShortType || to instanceof ByteType
+        || to instanceof DoubleType || to instanceof FloatType || to instanceof DecimalType
+        || to instanceof BooleanType || to instanceof DateType || to instanceof TimestampType
+        || to instanceof TimestampNTZType || to instanceof BinaryType;
   }
 
   @Override
@@ -70,50 +85,63 @@ final class FromStringCast extends CastKernel {
         long a = data + s;
         if (to instanceof LongType) {
           long v = StringParsing.parseIntegral(a, len, Long.MIN_VALUE, Long.MAX_VALUE, ok);
-          check(ok, a, len);
+          if (!check(ok, a, len, valid, i)) {
+            continue;
+          }
           MemoryUtil.putLong(oa + 8L * i, v);
         } else if (to instanceof IntegerType) {
           long v = StringParsing.parseIntegral(a, len, Integer.MIN_VALUE, Integer.MAX_VALUE, ok);
-          check(ok, a, len);
+          if (!check(ok, a, len, valid, i)) {
+            continue;
+          }
           MemoryUtil.putInt(oa + 4L * i, (int) v);
         } else if (to instanceof ShortType) {
           long v = StringParsing.parseIntegral(a, len, Short.MIN_VALUE, Short.MAX_VALUE, ok);
-          check(ok, a, len);
+          if (!check(ok, a, len, valid, i)) {
+            continue;
+          }
           MemoryUtil.putShort(oa + 2L * i, (short) v);
         } else if (to instanceof ByteType) {
           long v = StringParsing.parseIntegral(a, len, Byte.MIN_VALUE, Byte.MAX_VALUE, ok);
-          check(ok, a, len);
+          if (!check(ok, a, len, valid, i)) {
+            continue;
+          }
           MemoryUtil.putByte(oa + i, (byte) v);
         } else if (to instanceof DoubleType) {
           String text = Utf8.string(a, len);
           Double v = StringParsing.parseDouble(text);
           if (v == null) {
-            throw AnsiErrors.invalidNumber(text, to);
+            fail(valid, i, () -> AnsiErrors.invalidNumber(text, to));
+            continue;
           }
           MemoryUtil.putLong(oa + 8L * i, Double.doubleToRawLongBits(v));
         } else if (to instanceof FloatType) {
           String text = Utf8.string(a, len);
           Float v = StringParsing.parseFloat(text);
           if (v == null) {
-            throw AnsiErrors.invalidNumber(text, to);
+            fail(valid, i, () -> AnsiErrors.invalidNumber(text, to));
+            continue;
           }
           MemoryUtil.putInt(oa + 4L * i, Float.floatToRawIntBits(v));
         } else if (to instanceof DecimalType d) {
           String text = Utf8.string(a, len);
           BigDecimal v = StringParsing.parseDecimal(text);
           if (v == null) {
-            throw AnsiErrors.invalidNumber(text, to);
+            fail(valid, i, () -> AnsiErrors.invalidNumber(text, to));
+            continue;
           }
           BigDecimal r = v.setScale(d.scale(), RoundingMode.HALF_UP);
           if (r.precision() > d.precision() && r.signum() != 0) {
-            throw AnsiErrors.decimalOutOfRange(v, d.precision(), d.scale());
+            fail(valid, i, () -> AnsiErrors.decimalOutOfRange(v, d.precision(), d.scale()));
+            continue;
           }
           x.set(r.unscaledValue()).store(oa, i);
         } else if (to instanceof BooleanType) {
           String text = Utf8.string(a, len);
           Boolean v = StringParsing.parseBoolean(text);
           if (v == null) {
-            throw AnsiErrors.invalidBoolean(text);
+            fail(valid, i, () -> AnsiErrors.invalidBoolean(text));
+            continue;
           }
           if (v) {
             Bits.set(((BitVector) out).getDataBufferAddress(), i);
@@ -122,14 +150,16 @@ final class FromStringCast extends CastKernel {
           String text = Utf8.string(a, len);
           Integer v = DateTimeValues.parseDate(text);
           if (v == null) {
-            throw AnsiErrors.invalidDateTime(text, to);
+            fail(valid, i, () -> AnsiErrors.invalidDateTime(text, to));
+            continue;
           }
           MemoryUtil.putInt(oa + 4L * i, v);
         } else if (to instanceof TimestampType || to instanceof TimestampNTZType) {
           String text = Utf8.string(a, len);
           Long v = DateTimeValues.parseTimestamp(text, zone);
           if (v == null) {
-            throw AnsiErrors.invalidDateTime(text, to);
+            fail(valid, i, () -> AnsiErrors.invalidDateTime(text, to));
+            continue;
           }
           MemoryUtil.putLong(oa + 8L * i, v);
         } else {
@@ -145,10 +175,21 @@ final class FromStringCast extends CastKernel {
     }
   }
 
-  private void check(boolean[] ok, long addr, int len) {
+  /** Whether the integer parsed; if not, the row is null under try_cast and an error otherwise. */
+  private boolean check(boolean[] ok, long addr, int len, long[] valid, int i) {
     if (!ok[0]) {
-      throw AnsiErrors.invalidNumber(Utf8.string(addr, len), to);
+      fail(valid, i, () -> AnsiErrors.invalidNumber(Utf8.string(addr, len), to));
+      return false;
     }
+    return true;
+  }
+
+  /** Row i cannot be cast: null under try_cast, otherwise the error. */
+  private void fail(long[] valid, int i, java.util.function.Supplier<RuntimeException> error) {
+    if (!tryMode) {
+      throw error.get();
+    }
+    Bits.clear(valid, i);
   }
 
   private static FieldVector toBinary(BaseVariableWidthVector in, long[] valid, int n, EvalContext ctx) {

@@ -36,10 +36,25 @@ import org.apache.arrow.vector.FieldVector;
  */
 final class NumericCasts extends CastKernel {
   private final DataType to;
+  /** try_cast: a value that does not fit is null instead of an error. */
+  private final boolean tryMode;
 
   NumericCasts(Evaluator child, DataType from, DataType to) {
+    this(child, from, to, false);
+  }
+
+  NumericCasts(Evaluator child, DataType from, DataType to, boolean tryMode) {
     super(child, from, to);
     this.to = to;
+    this.tryMode = tryMode;
+  }
+
+  /** Row i cannot be cast: null under try_cast, otherwise the error. */
+  private void fail(long[] valid, int i, java.util.function.Supplier<RuntimeException> error) {
+    if (!tryMode) {
+      throw error.get();
+    }
+    Bits.clear(valid, i);
   }
 
   static boolean handles(DataType from, DataType to) {
@@ -150,7 +165,7 @@ final class NumericCasts extends CastKernel {
       for (int i = 0; i < n; i++) {
         long x = v[i];
         if ((x < min || x > max) && Bits.get(valid, i)) {
-          throw overflow(x, ctx);
+          fail(valid, i, () -> overflow(x, ctx));
         }
         putNarrow(oa, i, width, x);
       }
@@ -176,7 +191,8 @@ final class NumericCasts extends CastKernel {
         x.set(v[i]);
         boolean fits = (intDigits > 0 ? x.fitsPrecision(intDigits) : v[i] == 0) && x.scaleUp(d.scale());
         if (!fits && Bits.get(valid, i)) {
-          throw AnsiErrors.decimalOutOfRange(BigDecimal.valueOf(v[i]), d.precision(), d.scale());
+          long value = v[i];
+          fail(valid, i, () -> AnsiErrors.decimalOutOfRange(BigDecimal.valueOf(value), d.precision(), d.scale()));
         }
         x.store(oa, i);
       }
@@ -216,7 +232,7 @@ final class NumericCasts extends CastKernel {
       for (int i = 0; i < n; i++) {
         double x = v[i];
         if (!(Math.floor(x) <= upper && Math.ceil(x) >= lower) && Bits.get(valid, i)) {
-          throw overflow(boxFloating(x, isFloat), ctx);
+          fail(valid, i, () -> overflow(boxFloating(x, isFloat), ctx));
         }
         MemoryUtil.putLong(oa + 8L * i, (long) x);
       }
@@ -231,7 +247,7 @@ final class NumericCasts extends CastKernel {
         boolean ok = Math.floor(x) <= upper && Math.ceil(x) >= lower;
         int asInt = (int) x;
         if ((!ok || asInt < min || asInt > max) && Bits.get(valid, i)) {
-          throw overflow(boxFloating(x, isFloat), ctx);
+          fail(valid, i, () -> overflow(boxFloating(x, isFloat), ctx));
         }
         putNarrow(oa, i, width, asInt);
       }
@@ -255,7 +271,7 @@ final class NumericCasts extends CastKernel {
           continue;
         }
         BigDecimal exact = new BigDecimal(Double.toString(value));
-        storeDecimal(exact, d, x, oa, i);
+        storeDecimal(exact, d, x, oa, valid, i);
       }
     } else if (isTime(to)) {
       for (int i = 0; i < n; i++) {
@@ -264,15 +280,17 @@ final class NumericCasts extends CastKernel {
         }
         double x = v[i];
         if (Double.isNaN(x) || Double.isInfinite(x)) {
-          throw new dev.quiver.sql.QuiverDateTimeException("CAST_INVALID_INPUT", "The value "
+          fail(valid, i, () -> new dev.quiver.sql.QuiverDateTimeException("CAST_INVALID_INPUT", "The value "
               + SqlValues.of(boxFloating(x, isFloat), from, ctx.timeZone()) + " of the type \"" + from.sql()
               + "\" cannot be cast to \"" + to.sql() + "\" because it is malformed. Correct the value as per the "
               + "syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL "
-              + "instead.", "22018");
+              + "instead.", "22018"));
+          continue;
         }
         double micros = x * DateTimeValues.MICROS_PER_SECOND;
         if (!(Math.floor(micros) <= (double) Long.MAX_VALUE && Math.ceil(micros) >= (double) Long.MIN_VALUE)) {
-          throw overflow(boxFloating(x, isFloat), ctx);
+          fail(valid, i, () -> overflow(boxFloating(x, isFloat), ctx));
+          continue;
         }
         MemoryUtil.putLong(oa + 8L * i, (long) micros);
       }
@@ -285,10 +303,11 @@ final class NumericCasts extends CastKernel {
     return isFloat ? (Object) (float) x : (Object) x;
   }
 
-  private static void storeDecimal(BigDecimal exact, DecimalType d, Int128 x, long oa, int i) {
+  private void storeDecimal(BigDecimal exact, DecimalType d, Int128 x, long oa, long[] valid, int i) {
     BigDecimal r = exact.setScale(d.scale(), RoundingMode.HALF_UP);
     if (r.precision() > d.precision() && r.signum() != 0) {
-      throw AnsiErrors.decimalOutOfRange(exact, d.precision(), d.scale());
+      fail(valid, i, () -> AnsiErrors.decimalOutOfRange(exact, d.precision(), d.scale()));
+      return;
     }
     x.set(r.unscaledValue()).store(oa, i);
   }
@@ -305,7 +324,7 @@ final class NumericCasts extends CastKernel {
         Int128 x = new Int128();
         for (int i = 0; i < n; i++) {
           if (Bits.get(valid, i)) {
-            storeDecimal(new BigDecimal(Double.toString(seconds[i])), d, x, oa, i);
+            storeDecimal(new BigDecimal(Double.toString(seconds[i])), d, x, oa, valid, i);
           }
         }
       } else if (to instanceof DoubleType) {
@@ -336,7 +355,8 @@ final class NumericCasts extends CastKernel {
     for (int i = 0; i < n; i++) {
       long s = Math.floorDiv(micros[i], DateTimeValues.MICROS_PER_SECOND);
       if ((s < min || s > max) && Bits.get(valid, i)) {
-        throw overflow(micros[i], ctx);
+        long value = micros[i];
+        fail(valid, i, () -> overflow(value, ctx));
       }
       if (width == 8) {
         MemoryUtil.putLong(oa + 8L * i, s);
@@ -414,7 +434,9 @@ final class NumericCasts extends CastKernel {
         t = b.longValue();
       }
       if (!fits) {
-        throw overflow(x.load(sa, i).toBigDecimal(d.scale()), ctx);
+        BigDecimal value = x.load(sa, i).toBigDecimal(d.scale());
+        fail(valid, i, () -> overflow(value, ctx));
+        continue;
       }
       if (width == 8) {
         MemoryUtil.putLong(oa + 8L * i, t);
@@ -425,7 +447,7 @@ final class NumericCasts extends CastKernel {
   }
 
   /** decimal(p1,s1) to decimal(p2,s2): exact when scaling up, HALF_UP when scaling down. */
-  private static void rescale(long sa, DecimalType d, DecimalType t, long oa, long[] valid, int n) {
+  private void rescale(long sa, DecimalType d, DecimalType t, long oa, long[] valid, int n) {
     Int128 x = new Int128();
     int k = t.scale() - d.scale();
     for (int i = 0; i < n; i++) {
@@ -449,8 +471,8 @@ final class NumericCasts extends CastKernel {
         fits = r.precision() <= t.precision() || r.signum() == 0;
       }
       if (!fits && Bits.get(valid, i)) {
-        throw AnsiErrors.decimalOutOfRange(new Int128().load(sa, i).toBigDecimal(d.scale()), t.precision(),
-            t.scale());
+        BigDecimal value = new Int128().load(sa, i).toBigDecimal(d.scale());
+        fail(valid, i, () -> AnsiErrors.decimalOutOfRange(value, t.precision(), t.scale()));
       }
       x.store(oa, i);
     }

@@ -24,6 +24,12 @@ public final class FunctionKernels {
     NullFunctions.register(FACTORIES);
     DateFunctions.register(FACTORIES);
     CollectionFunctions.register(FACTORIES);
+    TryFunctions.register(FACTORIES);
+    HashFunctions.register(FACTORIES);
+    TextFunctions.register(FACTORIES);
+    DateTimeFunctions.register(FACTORIES);
+    ConstructorFunctions.register(FACTORIES);
+    NondeterministicFunctions.register(FACTORIES);
   }
 
   private FunctionKernels() {}
@@ -45,7 +51,13 @@ public final class FunctionKernels {
       "year", "quarter", "month", "dayofmonth", "dayofweek", "dayofyear", "weekofyear", "hour", "minute",
       "second", "datediff", "date_add", "date_sub", "last_day", "months_between", "current_date",
       "current_timestamp", "size", "array_contains", "sqrt", "cbrt", "exp", "ln", "log10", "log2", "pow",
-      "signum", "floor", "ceil");
+      "signum", "floor", "ceil",
+      // the try_* functions turn their own errors into nulls
+      "try_add", "try_subtract", "try_multiply", "try_divide", "try_cast",
+      "md5", "sha1", "sha2", "crc32", "hash", "xxhash64", "base64", "hex", "unhex", "ascii",
+      "substring_index", "translate", "trim_chars", "ltrim_chars", "rtrim_chars", "btrim", "left", "right",
+      "date_trunc", "trunc", "dayname", "monthname",
+      "array", "array_size", "struct", "named_struct");
 
   /**
    * Whether a call can never raise an error for any row: a safe function, or a pattern function whose

@@ -18,27 +18,40 @@ public final class Arithmetic {
   private Arithmetic() {}
 
   public static Evaluator compile(ArithmeticOp op, Evaluator left, Evaluator right, DataType resultType) {
+    return compile(op, left, right, resultType, false);
+  }
+
+  /**
+   * The operator in Spark's TRY mode (try_add, try_divide, ...): a row whose result would raise an ANSI error
+   * (overflow, division by zero, a decimal out of range) is null instead. Errors of the operands still raise.
+   */
+  public static Evaluator compileTry(ArithmeticOp op, Evaluator left, Evaluator right, DataType resultType) {
+    return compile(op, left, right, resultType, true);
+  }
+
+  private static Evaluator compile(ArithmeticOp op, Evaluator left, Evaluator right, DataType resultType,
+      boolean tryMode) {
     DataType t = left.dataType();
     if (t instanceof DecimalType && right.dataType() instanceof DecimalType) {
-      return new DecimalArithmetic(op, left, right, resultType);
+      return new DecimalArithmetic(op, left, right, resultType, tryMode);
     }
     if (t instanceof IntegerType) {
-      return new IntegralArithmetic(op, left, right, false);
+      return new IntegralArithmetic(op, left, right, false, tryMode);
     }
     if (t instanceof LongType) {
-      return new IntegralArithmetic(op, left, right, true);
+      return new IntegralArithmetic(op, left, right, true, tryMode);
     }
     if (t instanceof DoubleType) {
-      return new FloatingArithmetic(op, left, right, false);
+      return new FloatingArithmetic(op, left, right, false, tryMode);
     }
     if (t instanceof FloatType) {
-      return new FloatingArithmetic(op, left, right, true);
+      return new FloatingArithmetic(op, left, right, true, tryMode);
     }
     if (t instanceof ByteType) {
-      return new SmallIntArithmetic(op, left, right, 1);
+      return new SmallIntArithmetic(op, left, right, 1, tryMode);
     }
     if (t instanceof ShortType) {
-      return new SmallIntArithmetic(op, left, right, 2);
+      return new SmallIntArithmetic(op, left, right, 2, tryMode);
     }
     if (t instanceof NullType) {
       return new AllNull(resultType);

@@ -33,9 +33,16 @@ final class DecimalArithmetic extends BinaryKernel {
   /** The decimal result (for div: the intermediate integral decimal). */
   private final DecimalType res;
   private final Path path;
+  /** Spark's TRY mode: rows that would raise are null instead. */
+  private final boolean tryMode;
 
   DecimalArithmetic(ArithmeticOp op, Evaluator left, Evaluator right, DataType resultType) {
+    this(op, left, right, resultType, false);
+  }
+
+  DecimalArithmetic(ArithmeticOp op, Evaluator left, Evaluator right, DataType resultType, boolean tryMode) {
     super(resultType, left, right);
+    this.tryMode = tryMode;
     this.op = op;
     this.lt = (DecimalType) left.dataType();
     this.rt = (DecimalType) right.dataType();
@@ -116,7 +123,8 @@ final class DecimalArithmetic extends BinaryKernel {
       for (int i = 0; i < n; i++) {
         long v = MemoryUtil.getLong(oa + 16L * i);
         if ((v >= limit || v <= -limit) && Bits.get(valid, i)) {
-          throw AnsiErrors.decimalOutOfRange(BigDecimal.valueOf(v, res.scale()), res.precision(), res.scale());
+          fail(valid, i, () -> AnsiErrors.decimalOutOfRange(BigDecimal.valueOf(v, res.scale()), res.precision(),
+              res.scale()));
         }
       }
     }
@@ -136,7 +144,8 @@ final class DecimalArithmetic extends BinaryKernel {
         a.add(b);
       }
       if (!a.fitsPrecision(res.precision()) && Bits.get(valid, i)) {
-        throw AnsiErrors.decimalOutOfRange(a.toBigDecimal(res.scale()), res.precision(), res.scale());
+        BigDecimal value = a.toBigDecimal(res.scale());
+        fail(valid, i, () -> AnsiErrors.decimalOutOfRange(value, res.precision(), res.scale()));
       }
       a.store(oa, i);
     }
@@ -173,9 +182,12 @@ final class DecimalArithmetic extends BinaryKernel {
       long y = MemoryUtil.getLong(small.data + small.stride * i);
       boolean fits = a.multiply(y) && (!check || a.fitsPrecision(res.precision()));
       if (!fits && Bits.get(valid, i)) {
-        BigDecimal exact = new Int128().load(wide.data + wide.stride * i, 0).toBigDecimal(0)
-            .multiply(BigDecimal.valueOf(y)).movePointLeft(res.scale());
-        throw AnsiErrors.decimalOutOfRange(exact, res.precision(), res.scale());
+        if (!tryMode) {
+          BigDecimal exact = new Int128().load(wide.data + wide.stride * i, 0).toBigDecimal(0)
+              .multiply(BigDecimal.valueOf(y)).movePointLeft(res.scale());
+          throw AnsiErrors.decimalOutOfRange(exact, res.precision(), res.scale());
+        }
+        Bits.clear(valid, i);
       }
       a.store(oa, i);
     }
@@ -196,7 +208,8 @@ final class DecimalArithmetic extends BinaryKernel {
         case MULTIPLY -> v = x.multiply(y, MC);
         default -> {
           if (y.signum() == 0) {
-            throw AnsiErrors.divideByZero();
+            fail(valid, i, AnsiErrors::divideByZero);
+            continue;
           }
           v = switch (op) {
             case DIVIDE -> x.divide(y, MC);
@@ -207,7 +220,9 @@ final class DecimalArithmetic extends BinaryKernel {
       }
       BigDecimal rounded = v.setScale(res.scale(), RoundingMode.HALF_UP);
       if (rounded.precision() > res.precision() && rounded.signum() != 0) {
-        throw AnsiErrors.decimalOutOfRange(v, res.precision(), res.scale());
+        BigDecimal value = v;
+        fail(valid, i, () -> AnsiErrors.decimalOutOfRange(value, res.precision(), res.scale()));
+        continue;
       }
       if (op == ArithmeticOp.INTEGRAL_DIVIDE) {
         // Spark converts the integral quotient with Decimal.toLong, which keeps the low 64 bits.
@@ -216,5 +231,13 @@ final class DecimalArithmetic extends BinaryKernel {
         a.set(rounded.unscaledValue()).store(oa, i);
       }
     }
+  }
+
+  /** Row i would raise {@code error}: under TRY mode it becomes null, otherwise the error is thrown. */
+  private void fail(long[] valid, int i, java.util.function.Supplier<RuntimeException> error) {
+    if (!tryMode) {
+      throw error.get();
+    }
+    Bits.clear(valid, i);
   }
 }

@@ -16,11 +16,18 @@ import org.apache.arrow.vector.FieldVector;
 final class FloatingArithmetic extends BinaryKernel {
   private final ArithmeticOp op;
   private final boolean isFloat;
+  /** Spark's TRY mode: a zero divisor gives null instead of DIVIDE_BY_ZERO. */
+  private final boolean tryMode;
 
   FloatingArithmetic(ArithmeticOp op, Evaluator left, Evaluator right, boolean isFloat) {
+    this(op, left, right, isFloat, false);
+  }
+
+  FloatingArithmetic(ArithmeticOp op, Evaluator left, Evaluator right, boolean isFloat, boolean tryMode) {
     super(left.dataType(), left, right);
     this.op = op;
     this.isFloat = isFloat;
+    this.tryMode = tryMode;
   }
 
   @Override
@@ -64,7 +71,10 @@ final class FloatingArithmetic extends BinaryKernel {
           double x = d(la + ls * i);
           double y = d(ra + rs * i);
           if (y == 0 && Bits.get(valid, i)) {
-            throw AnsiErrors.divideByZero();
+            if (!tryMode) {
+              throw AnsiErrors.divideByZero();
+            }
+            Bits.clear(valid, i);
           }
           put(oa + 8L * i, divide ? x / y : x % y);
         }
@@ -92,7 +102,10 @@ final class FloatingArithmetic extends BinaryKernel {
         case MULTIPLY -> v = x * y;
         case DIVIDE, REMAINDER -> {
           if (y == 0 && Bits.get(valid, i)) {
-            throw AnsiErrors.divideByZero();
+            if (!tryMode) {
+              throw AnsiErrors.divideByZero();
+            }
+            Bits.clear(valid, i);
           }
           v = op == ArithmeticOp.DIVIDE ? x / y : x % y;
         }

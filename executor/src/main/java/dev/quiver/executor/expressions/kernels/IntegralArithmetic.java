@@ -17,12 +17,19 @@ import org.apache.arrow.vector.FieldVector;
 final class IntegralArithmetic extends BinaryKernel {
   private final ArithmeticOp op;
   private final boolean isLong;
+  /** Spark's TRY mode: rows that would raise are null instead. */
+  private final boolean tryMode;
 
   IntegralArithmetic(ArithmeticOp op, Evaluator left, Evaluator right, boolean isLong) {
+    this(op, left, right, isLong, false);
+  }
+
+  IntegralArithmetic(ArithmeticOp op, Evaluator left, Evaluator right, boolean isLong, boolean tryMode) {
     super(op == ArithmeticOp.INTEGRAL_DIVIDE ? dev.quiver.sql.types.DataTypes.LongType : left.dataType(), left,
         right);
     this.op = op;
     this.isLong = isLong;
+    this.tryMode = tryMode;
   }
 
   @Override
@@ -81,7 +88,7 @@ final class IntegralArithmetic extends BinaryKernel {
           int y = MemoryUtil.getInt(ra + rs * i);
           if (y == 0) {
             if (Bits.get(valid, i)) {
-              throw AnsiErrors.divideByZero();
+              fail(valid, i, AnsiErrors::divideByZero);
             }
             MemoryUtil.putInt(oa + 4L * i, 0);
           } else {
@@ -96,7 +103,7 @@ final class IntegralArithmetic extends BinaryKernel {
           long q = 0;
           if (y == 0) {
             if (Bits.get(valid, i)) {
-              throw AnsiErrors.divideByZero();
+              fail(valid, i, AnsiErrors::divideByZero);
             }
           } else {
             q = (long) x / y;
@@ -122,7 +129,7 @@ final class IntegralArithmetic extends BinaryKernel {
           default -> Math.multiplyExact(x, y);
         }
       } catch (ArithmeticException e) {
-        throw AnsiErrors.overflow("integer overflow", tryFunction(op));
+        fail(valid, i, () -> AnsiErrors.overflow("integer overflow", tryFunction(op)));
       }
     }
   }
@@ -174,7 +181,7 @@ final class IntegralArithmetic extends BinaryKernel {
           long y = MemoryUtil.getLong(ra + rs * i);
           if (y == 0) {
             if (Bits.get(valid, i)) {
-              throw AnsiErrors.divideByZero();
+              fail(valid, i, AnsiErrors::divideByZero);
             }
             MemoryUtil.putLong(oa + 8L * i, 0);
           } else {
@@ -189,8 +196,8 @@ final class IntegralArithmetic extends BinaryKernel {
           long q = 0;
           if (y == 0 || (y == -1 && x == Long.MIN_VALUE)) {
             if (Bits.get(valid, i)) {
-              throw y == 0 ? AnsiErrors.divideByZero()
-                  : AnsiErrors.overflow("Overflow in integral divide", "try_divide");
+              fail(valid, i, () -> y == 0 ? AnsiErrors.divideByZero()
+                  : AnsiErrors.overflow("Overflow in integral divide", "try_divide"));
             }
           } else {
             q = x / y;
@@ -216,9 +223,17 @@ final class IntegralArithmetic extends BinaryKernel {
           default -> Math.multiplyExact(x, y);
         }
       } catch (ArithmeticException e) {
-        throw AnsiErrors.overflow("long overflow", tryFunction(op));
+        fail(valid, i, () -> AnsiErrors.overflow("long overflow", tryFunction(op)));
       }
     }
+  }
+
+  /** Row i would raise {@code error}: under TRY mode it becomes null, otherwise the error is thrown. */
+  private void fail(long[] valid, int i, java.util.function.Supplier<RuntimeException> error) {
+    if (!tryMode) {
+      throw error.get();
+    }
+    Bits.clear(valid, i);
   }
 
   static String tryFunction(ArithmeticOp op) {

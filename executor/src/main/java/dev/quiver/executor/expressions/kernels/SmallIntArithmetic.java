@@ -16,11 +16,18 @@ import org.apache.arrow.vector.FieldVector;
 final class SmallIntArithmetic extends BinaryKernel {
   private final ArithmeticOp op;
   private final int width;
+  /** Spark's TRY mode: rows that would raise are null instead. */
+  private final boolean tryMode;
 
   SmallIntArithmetic(ArithmeticOp op, Evaluator left, Evaluator right, int width) {
+    this(op, left, right, width, false);
+  }
+
+  SmallIntArithmetic(ArithmeticOp op, Evaluator left, Evaluator right, int width, boolean tryMode) {
     super(left.dataType(), left, right);
     this.op = op;
     this.width = width;
+    this.tryMode = tryMode;
   }
 
   private int read(long addr) {
@@ -43,9 +50,10 @@ final class SmallIntArithmetic extends BinaryKernel {
         case MULTIPLY -> v = x * y;
         case REMAINDER -> {
           if (y == 0) {
-            if (ok) {
+            if (ok && !tryMode) {
               throw AnsiErrors.divideByZero();
             }
+            Bits.clear(valid, i);
             v = 0;
           } else {
             v = x % y;
@@ -54,7 +62,10 @@ final class SmallIntArithmetic extends BinaryKernel {
         default -> throw new IllegalStateException(width + "-byte operands for " + op);
       }
       if ((v < min || v > max) && ok) {
-        throw AnsiErrors.binaryOverflow(x + "S", op.symbol(), y + "S", IntegralArithmetic.tryFunction(op));
+        if (!tryMode) {
+          throw AnsiErrors.binaryOverflow(x + "S", op.symbol(), y + "S", IntegralArithmetic.tryFunction(op));
+        }
+        Bits.clear(valid, i);
       }
       if (width == 1) {
         MemoryUtil.putByte(oa + i, (byte) v);
