@@ -215,6 +215,7 @@ public final class FunctionRegistry {
     register(tryArithmetic("try_subtract", ArithmeticOp.SUBTRACT));
     register(tryArithmetic("try_multiply", ArithmeticOp.MULTIPLY));
     register(tryArithmetic("try_divide", ArithmeticOp.DIVIDE));
+    register(tryArithmetic("try_mod", ArithmeticOp.REMAINDER));
     // try_cast(x AS t) is try_cast(x, 't'): the target's SQL text is a string literal (see SpecialRules).
     register(fn("try_cast").args(ANY, STRING).then(SpecialRules::tryCast).returns(SpecialRules::castTarget)
         .nullable(args -> true).sql(SpecialRules::tryCastSql));
@@ -231,6 +232,10 @@ public final class FunctionRegistry {
     register(fn("hex").args(HEX_INPUT).returns(DataTypes.StringType));
     register(fn("unhex").args(STRING).returns(DataTypes.BinaryType).nullable(args -> true));
     register(fn("ascii").args(STRING).returns(DataTypes.IntegerType));
+    register(fn("chr").args(LONG).returns(DataTypes.StringType));
+    register(fn("char").args(LONG).returns(DataTypes.StringType));
+    // levenshtein(a, b[, threshold]): -1 when the distance exceeds the threshold.
+    register(fn("levenshtein").args(STRING, STRING, INT).optionalFrom(2).returns(DataTypes.IntegerType));
 
     // ---- more strings
     register(fn("format_number").args(NUMERIC, INT_OR_STRING).returns(DataTypes.StringType).nullable(args -> true));

@@ -25,8 +25,8 @@ import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * More of Spark's string functions: format_number, format_string/printf, substring_index, translate, trim
- * of given characters (trim/ltrim/rtrim with two arguments, btrim), left, right and ascii. Those that only
- * cut a string (trim, left, right, substring_index) copy bytes without decoding.
+ * of given characters (trim/ltrim/rtrim with two arguments, btrim), left, right, ascii, chr and
+ * levenshtein. Those that only cut a string (trim, left, right, substring_index) copy bytes without decoding.
  */
 final class TextFunctions {
   private TextFunctions() {}
@@ -48,6 +48,39 @@ final class TextFunctions {
       String s = firstChar(in, i);
       out.setInt(i, s.isEmpty() ? 0 : s.codePointAt(0));
     }));
+    FunctionFactory chr = (f, cc) -> FunctionFactory.rows(f, cc, (i, in, out, ctx) -> {
+      // Negative codes give the empty string; others keep their low byte (chr(256 + 65) is 'A').
+      long code = in.getLong(0, i);
+      out.setString(i, code < 0 ? "" : String.valueOf((char) (code & 0xFF)));
+    });
+    r.put("chr", chr);
+    r.put("char", chr);
+    r.put("levenshtein", (f, cc) -> FunctionFactory.rows(f, cc, (i, in, out, ctx) -> {
+      int distance = levenshtein(in.getString(0, i), in.getString(1, i));
+      out.setInt(i, in.count() > 2 && distance > in.getInt(2, i) ? -1 : distance);
+    }));
+  }
+
+  /** The edit distance between two strings, counted in code points. */
+  static int levenshtein(String a, String b) {
+    int[] x = a.codePoints().toArray();
+    int[] y = b.codePoints().toArray();
+    int[] previous = new int[y.length + 1];
+    int[] current = new int[y.length + 1];
+    for (int j = 0; j <= y.length; j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= x.length; i++) {
+      current[0] = i;
+      for (int j = 1; j <= y.length; j++) {
+        int substitute = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[y.length];
   }
 
   private static String firstChar(Args in, int i) {

@@ -10,7 +10,7 @@ import dev.quiver.planner.expressions.ScalarFunction;
 import java.util.Map;
 
 /**
- * try_add, try_subtract, try_multiply, try_divide and try_cast: the operator's own ANSI errors (overflow,
+ * try_add, try_subtract, try_multiply, try_divide, try_mod and try_cast: the operator's own ANSI errors (overflow,
  * division by zero, malformed input) become null for the rows that raise them, as Spark's TRY eval mode;
  * errors of the arguments are still raised.
  */
@@ -22,6 +22,7 @@ final class TryFunctions {
     r.put("try_subtract", (f, cc) -> arithmetic(f, cc, ArithmeticOp.SUBTRACT));
     r.put("try_multiply", (f, cc) -> arithmetic(f, cc, ArithmeticOp.MULTIPLY));
     r.put("try_divide", (f, cc) -> arithmetic(f, cc, ArithmeticOp.DIVIDE));
+    r.put("try_mod", (f, cc) -> arithmetic(f, cc, ArithmeticOp.REMAINDER));
     r.put("try_cast", (f, cc) -> {
       Expression value = f.args().get(0);
       return Casts.compileTry(cc.compile(value), value.dataType(), f.dataType());
