@@ -226,6 +226,24 @@ public class Column {
     }
   }
 
+  /** Like {@link #cast(DataType)}, but a value that cannot be cast (malformed text, overflow) is null. */
+  public Column try_cast(DataType to) {
+    return new Column(new dev.quiver.planner.expressions.UnresolvedFunction("try_cast",
+        List.of(expr, Literal.of(to.sql())), false));
+  }
+
+  /** try_cast to a type in DDL form ({@code "int"}, {@code "decimal(10,2)"}). */
+  public Column try_cast(String to) {
+    try {
+      return try_cast(DataType.fromDDL(to));
+    } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof AnalysisException a) {
+        throw a;
+      }
+      throw e;
+    }
+  }
+
   public Column alias(String alias) {
     return name(alias);
   }

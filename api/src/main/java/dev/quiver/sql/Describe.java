@@ -1,5 +1,7 @@
 package dev.quiver.sql;
 
+import dev.quiver.planner.expressions.Literal;
+import dev.quiver.planner.expressions.ScalarFunction;
 import dev.quiver.planner.logical.LocalRelation;
 import dev.quiver.sql.types.DataTypes;
 import dev.quiver.sql.types.StringType;
@@ -10,7 +12,8 @@ import java.util.List;
 
 /**
  * {@code describe(cols)}: Spark's summary rows count, mean, stddev, min and max, every value as a string.
- * Mean and stddev are only computed for numeric columns (null for strings).
+ * Mean and stddev of a string column are those of its values read as doubles with try_cast semantics, as in
+ * Spark: text that is not a number counts as null, so a column of numeric text has a mean and a stddev.
  */
 final class Describe {
   private static final String[] STATS = {"count", "mean", "stddev", "min", "max"};
@@ -33,11 +36,10 @@ final class Describe {
     List<Column> aggs = new ArrayList<>();
     for (StructField f : fields) {
       Column c = functions.col("`" + f.name().replace("`", "``") + "`");
-      boolean numeric = f.dataType().isNumeric();
+      Column number = f.dataType().isNumeric() ? c : asDouble(c);
       aggs.add(functions.count(c).cast(DataTypes.StringType));
-      aggs.add(numeric ? functions.avg(c).cast(DataTypes.StringType) : functions.lit(null).cast(DataTypes.StringType));
-      aggs.add(numeric ? functions.stddev(c).cast(DataTypes.StringType)
-          : functions.lit(null).cast(DataTypes.StringType));
+      aggs.add(functions.avg(number).cast(DataTypes.StringType));
+      aggs.add(functions.stddev(number).cast(DataTypes.StringType));
       aggs.add(functions.min(c).cast(DataTypes.StringType));
       aggs.add(functions.max(c).cast(DataTypes.StringType));
     }
@@ -57,5 +59,10 @@ final class Describe {
       rows.add(row);
     }
     return new DataFrame(df.sparkSession(), LocalRelation.of(schema, rows));
+  }
+
+  /** try_cast(c AS DOUBLE), unnamed: it only feeds an aggregate. */
+  private static Column asDouble(Column c) {
+    return new Column(new ScalarFunction("try_cast", List.of(c.expr(), Literal.of(DataTypes.DoubleType.sql()))));
   }
 }

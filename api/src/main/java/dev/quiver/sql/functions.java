@@ -34,6 +34,11 @@ public final class functions {
     return new Column(new ScalarFunction(name, exprs));
   }
 
+  /** A call of a function over any number of columns (none may be a null Column). */
+  private static Column fnOver(String name, Column... cols) {
+    return new Column(new ScalarFunction(name, List.of(exprs(cols))));
+  }
+
   private static Column agg(AggregateFunction f, Column c, boolean distinct) {
     return new Column(new AggregateCall(f, List.of(nonNull(c, f.name().toLowerCase(java.util.Locale.ROOT)).expr()),
         distinct, false));
@@ -751,6 +756,293 @@ public final class functions {
   public static Column element_at(Column column, Object value) {
     return column.getItem(value);
   }
+
+  public static Column array(Column... cols) {
+    return fnOver("array", cols);
+  }
+
+  public static Column array(String colName, String... colNames) {
+    return array(cols(colName, colNames));
+  }
+
+  public static Column array_size(Column e) {
+    return fn("array_size", e);
+  }
+
+  /** struct(a, b): fields are named after named columns, others {@code col<n>} (resolved by the analyzer). */
+  public static Column struct(Column... cols) {
+    return call_function("struct", cols);
+  }
+
+  public static Column struct(String colName, String... colNames) {
+    return struct(cols(colName, colNames));
+  }
+
+  /** named_struct(name1, value1, name2, value2, ...): the names must be string literals. */
+  public static Column named_struct(Column... cols) {
+    return fnOver("named_struct", cols);
+  }
+
+  // ------------------------------------------------------------------ null instead of ANSI errors
+
+  /** left + right, null where the sum overflows. */
+  public static Column try_add(Column left, Column right) {
+    return fn("try_add", left, right);
+  }
+
+  public static Column try_subtract(Column left, Column right) {
+    return fn("try_subtract", left, right);
+  }
+
+  public static Column try_multiply(Column left, Column right) {
+    return fn("try_multiply", left, right);
+  }
+
+  /** dividend / divisor, always a floating-point (or decimal) division, null when the divisor is 0. */
+  public static Column try_divide(Column dividend, Column divisor) {
+    return fn("try_divide", dividend, divisor);
+  }
+
+  /** The remainder of dividend / divisor, null when the divisor is 0. */
+  public static Column try_mod(Column dividend, Column divisor) {
+    return fn("try_mod", dividend, divisor);
+  }
+
+  // ------------------------------------------------------------------ hashes and encodings
+
+  public static Column md5(Column e) {
+    return fn("md5", e);
+  }
+
+  public static Column sha1(Column e) {
+    return fn("sha1", e);
+  }
+
+  /** SHA-224/256/384/512 as hex text; numBits 0 means 256, as in Spark. */
+  public static Column sha2(Column e, int numBits) {
+    if (numBits != 0 && numBits != 224 && numBits != 256 && numBits != 384 && numBits != 512) {
+      throw new IllegalArgumentException("requirement failed: numBits " + numBits
+          + " is not in the permitted values (0, 224, 256, 384, 512)");
+    }
+    return fn("sha2", e, lit(numBits));
+  }
+
+  public static Column crc32(Column e) {
+    return fn("crc32", e);
+  }
+
+  /** Spark's Murmur3 hash (seed 42) of the columns, as an int. */
+  public static Column hash(Column... cols) {
+    return fnOver("hash", cols);
+  }
+
+  /** Spark's XXH64 hash (seed 42) of the columns, as a bigint. */
+  public static Column xxhash64(Column... cols) {
+    return fnOver("xxhash64", cols);
+  }
+
+  public static Column base64(Column e) {
+    return fn("base64", e);
+  }
+
+  public static Column unbase64(Column e) {
+    return fn("unbase64", e);
+  }
+
+  public static Column hex(Column column) {
+    return fn("hex", column);
+  }
+
+  public static Column unhex(Column column) {
+    return fn("unhex", column);
+  }
+
+  public static Column ascii(Column e) {
+    return fn("ascii", e);
+  }
+
+  // ------------------------------------------------------------------ more strings
+
+  /** x rounded HALF_EVEN to d decimal places, with grouping separators ({@code 1,234.57}); null for d < 0. */
+  public static Column format_number(Column x, int d) {
+    return fn("format_number", x, lit(d));
+  }
+
+  /** printf-style formatting: {@code format_string("%d items", col("n"))}. */
+  public static Column format_string(String format, Column... arguments) {
+    return fnOver("format_string", formatArgs(lit(format), arguments));
+  }
+
+  public static Column printf(Column format, Column... arguments) {
+    return fnOver("printf", formatArgs(format, arguments));
+  }
+
+  private static Column[] formatArgs(Column format, Column... arguments) {
+    Column[] all = new Column[arguments.length + 1];
+    all[0] = format;
+    System.arraycopy(arguments, 0, all, 1, arguments.length);
+    return all;
+  }
+
+  /** The part of str before the count-th delim (counting from the right for a negative count). */
+  public static Column substring_index(Column str, String delim, int count) {
+    return fn("substring_index", str, lit(delim), lit(count));
+  }
+
+  public static Column translate(Column src, String matchingString, String replaceString) {
+    return fn("translate", src, lit(matchingString), lit(replaceString));
+  }
+
+  /** Removes the characters of trimString from both ends. */
+  public static Column trim(Column e, String trimString) {
+    return fn("trim_chars", e, lit(trimString));
+  }
+
+  public static Column ltrim(Column e, String trimString) {
+    return fn("ltrim_chars", e, lit(trimString));
+  }
+
+  public static Column rtrim(Column e, String trimString) {
+    return fn("rtrim_chars", e, lit(trimString));
+  }
+
+  public static Column btrim(Column str) {
+    return fn("btrim", str);
+  }
+
+  public static Column btrim(Column str, Column trim) {
+    return fn("btrim", str, trim);
+  }
+
+  public static Column left(Column str, Column len) {
+    return fn("left", str, len);
+  }
+
+  public static Column right(Column str, Column len) {
+    return fn("right", str, len);
+  }
+
+  public static Column levenshtein(Column l, Column r) {
+    return fn("levenshtein", l, r);
+  }
+
+  /** The edit distance, or -1 when it is greater than threshold. */
+  public static Column levenshtein(Column l, Column r, int threshold) {
+    return fn("levenshtein", l, r, lit(threshold));
+  }
+
+  // ------------------------------------------------------------------ more dates and times
+
+  /** Spark's default pattern of unix_timestamp and from_unixtime. */
+  private static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd HH:mm:ss";
+
+  /** Seconds since the epoch now (at the start of the query). */
+  public static Column unix_timestamp() {
+    return unix_timestamp(current_timestamp());
+  }
+
+  /** Seconds since the epoch of a timestamp, date, or text in the yyyy-MM-dd HH:mm:ss pattern. */
+  public static Column unix_timestamp(Column s) {
+    return unix_timestamp(s, DEFAULT_TIMESTAMP_FORMAT);
+  }
+
+  public static Column unix_timestamp(Column s, String p) {
+    return fn("unix_timestamp", s, lit(p));
+  }
+
+  public static Column to_unix_timestamp(Column timeExp) {
+    return to_unix_timestamp(timeExp, lit(DEFAULT_TIMESTAMP_FORMAT));
+  }
+
+  public static Column to_unix_timestamp(Column timeExp, Column format) {
+    return fn("to_unix_timestamp", timeExp, format);
+  }
+
+  /** Seconds since the epoch as text in the session time zone, in the yyyy-MM-dd HH:mm:ss pattern. */
+  public static Column from_unixtime(Column ut) {
+    return from_unixtime(ut, DEFAULT_TIMESTAMP_FORMAT);
+  }
+
+  public static Column from_unixtime(Column ut, String f) {
+    return fn("from_unixtime", ut, lit(f));
+  }
+
+  /** The timestamp cut to the unit: year, quarter, month, week, day, hour, minute, second, millisecond... */
+  public static Column date_trunc(String format, Column timestamp) {
+    return fn("date_trunc", lit(format), timestamp);
+  }
+
+  /** The date cut to the unit: year, quarter, month or week. */
+  public static Column trunc(Column date, String format) {
+    return fn("trunc", date, lit(format));
+  }
+
+  public static Column next_day(Column date, String dayOfWeek) {
+    return next_day(date, lit(dayOfWeek));
+  }
+
+  public static Column next_day(Column date, Column dayOfWeek) {
+    return fn("next_day", date, dayOfWeek);
+  }
+
+  public static Column from_utc_timestamp(Column ts, String tz) {
+    return from_utc_timestamp(ts, lit(tz));
+  }
+
+  public static Column from_utc_timestamp(Column ts, Column tz) {
+    return fn("from_utc_timestamp", ts, tz);
+  }
+
+  public static Column to_utc_timestamp(Column ts, String tz) {
+    return to_utc_timestamp(ts, lit(tz));
+  }
+
+  public static Column to_utc_timestamp(Column ts, Column tz) {
+    return fn("to_utc_timestamp", ts, tz);
+  }
+
+  public static Column make_date(Column year, Column month, Column day) {
+    return fn("make_date", year, month, day);
+  }
+
+  public static Column dayname(Column timeExp) {
+    return fn("dayname", timeExp);
+  }
+
+  public static Column monthname(Column timeExp) {
+    return fn("monthname", timeExp);
+  }
+
+  // ------------------------------------------------------------------ nondeterministic
+
+  /** Increasing ids: the partition index in the upper 31 bits, the row's position in its partition below. */
+  public static Column monotonically_increasing_id() {
+    return fn("monotonically_increasing_id");
+  }
+
+  public static Column spark_partition_id() {
+    return fn("spark_partition_id");
+  }
+
+  /** Uniform values in [0, 1), as Spark's: the same seed and partitioning give the same values. */
+  public static Column rand(long seed) {
+    return fn("rand", lit(seed));
+  }
+
+  public static Column rand() {
+    return rand(RANDOM_SEEDS.nextLong());
+  }
+
+  /** Standard normal values, as Spark's for the same seed and partitioning. */
+  public static Column randn(long seed) {
+    return fn("randn", lit(seed));
+  }
+
+  public static Column randn() {
+    return randn(RANDOM_SEEDS.nextLong());
+  }
+
+  private static final java.util.Random RANDOM_SEEDS = new java.util.Random();
 
   // ------------------------------------------------------------------ window functions
 
