@@ -753,8 +753,23 @@ public final class functions {
     return fn("array_contains", column, value);
   }
 
+  /** The element at a 1-based index of an array (negative counts from the end), or a map's value for a key. */
   public static Column element_at(Column column, Object value) {
-    return column.getItem(value);
+    return fn("element_at", column, value);
+  }
+
+  /** element_at, but null for an index past either end of the array. */
+  public static Column try_element_at(Column column, Column value) {
+    return fn("try_element_at", column, value);
+  }
+
+  public static Column sort_array(Column e) {
+    return sort_array(e, true);
+  }
+
+  /** The array sorted; nulls first when ascending, last when descending. */
+  public static Column sort_array(Column e, boolean asc) {
+    return fn("sort_array", e, lit(asc));
   }
 
   public static Column array(Column... cols) {

@@ -157,6 +157,17 @@ class ScalarFunctionsTest {
     assertEquals(List.of("array(a, b)", "array_size(array(a, b))", "struct(a, b)"), Arrays.asList(df.columns()));
     assertEquals(List.of("array<int>", "int", "struct<a:int,b:int>"), types(df));
     assertEquals(List.of("[ArraySeq(1, null),2,[1,null]]"), rows(df));
+
+    DataFrame arrays = spark.sql("SELECT array(3, 1, null, 2) AS a");
+    DataFrame picked = arrays.select(functions.element_at(col("a"), 1), functions.try_element_at(col("a"), lit(9)),
+        functions.sort_array(col("a")), functions.sort_array(col("a"), false));
+    assertEquals(List.of("element_at(a, 1)", "try_element_at(a, 9)", "sort_array(a, true)", "sort_array(a, false)"),
+        Arrays.asList(picked.columns()));
+    assertEquals(List.of("[3,null,ArraySeq(null, 1, 2, 3),ArraySeq(3, 2, 1, null)]"), rows(picked));
+    assertEquals(List.of("sort_array(a, true)"), Arrays.asList(arrays.selectExpr("sort_array(a)").columns()));
+    RuntimeException e = assertThrows(RuntimeException.class,
+        () -> arrays.select(functions.element_at(col("a"), 9)).collectAsList());
+    assertTrue(e.getMessage().contains("INVALID_ARRAY_INDEX_IN_ELEMENT_AT"), e.getMessage());
   }
 
   @Test

@@ -34,10 +34,10 @@ class CompilerCoverageTest extends ExpressionTestBase {
   /**
    * The kinds of argument a sample call is built from, in the order they are tried: a string column (strings
    * coerce to numbers, dates, timestamps and binary), an array column, an integer constant (for arguments that
-   * must be constant, such as rand's seed) and a type name (try_cast's target).
+   * must be constant, such as rand's seed), a type name (try_cast's target) and a flag (sort_array's order).
    */
   private static final List<Expression> ARGUMENT_KINDS = List.of(col(1, DataTypes.StringType),
-      col(0, new ArrayType(DataTypes.IntegerType, true)), lit(1), lit("INT"));
+      col(0, new ArrayType(DataTypes.IntegerType, true)), lit(1), lit("INT"), lit(true));
 
   /** Arguments of the right arity and a type each function accepts. */
   private static List<Expression> sampleArgs(String name) {

@@ -72,6 +72,12 @@ final class FunctionResolution {
         break;
       case "struct":
         return new ScalarFunction("struct", structPairs(args));
+      case "sort_array":
+        if (args.size() == 1) {
+          // Spark fills the default order into the call and its name: sort_array(a, true).
+          args.add(Literal.TRUE);
+        }
+        break;
 
       case "round":
       case "bround":

@@ -274,6 +274,12 @@ public final class FunctionRegistry {
     // ---- constructors
     register(fn("array").varargs(ANY, 0).commonType().returns(FunctionRegistry::arrayType).neverNull());
     register(fn("array_size").args(ARRAY).returns(DataTypes.IntegerType));
+    // element_at(array, 1-based index) or element_at(map, key); try_element_at is null where it raises.
+    register(fn("element_at").args(ARRAY_OR_MAP, ANY).then(SpecialRules::elementAt)
+        .returns(SpecialRules::elementType).nullable(args -> true));
+    register(fn("try_element_at").args(ARRAY_OR_MAP, ANY).then(SpecialRules::elementAt)
+        .returns(SpecialRules::elementType).nullable(args -> true));
+    register(fn("sort_array").args(ARRAY, BOOLEAN).returns(args -> args.get(0).dataType()));
     // struct(a, b) arrives as (name, value) pairs: the analyzer names the fields from the arguments.
     register(fn("struct").varargs(ANY, 0).then(SpecialRules::structPairs).returns(SpecialRules::structType)
         .neverNull().sql(SpecialRules::structSql));

@@ -212,6 +212,31 @@ final class SpecialRules {
     return sb.append(')').toString();
   }
 
+  // ------------------------------------------------------------------ element_at / try_element_at
+
+  /** An array is indexed by an int; a map by a key of its key type. */
+  static List<Expression> elementAt(Builtin self, List<Expression> args) {
+    Expression container = args.get(0);
+    Expression key = args.get(1);
+    DataType want = container.dataType() instanceof MapType m ? m.keyType() : DataTypes.IntegerType;
+    if (key.dataType().equals(want)) {
+      return args;
+    }
+    boolean castable = key.dataType() instanceof NullType || (container.dataType() instanceof MapType
+        ? TypeCoercion.wider(key.dataType(), want).filter(want::equals).isPresent()
+        : TypeCoercion.isIntegral(key.dataType()) || key.dataType() instanceof StringType);
+    if (!castable) {
+      throw self.mismatch(args, 1, want.sql());
+    }
+    return List.of(container, Cast.implicit(key, want));
+  }
+
+  /** The element type of the array, or the value type of the map. */
+  static DataType elementType(List<Expression> args) {
+    DataType t = args.get(0).dataType();
+    return t instanceof MapType m ? m.valueType() : ((ArrayType) t).elementType();
+  }
+
   // ------------------------------------------------------------------ rand / randn
 
   /** The seed of rand/randn must be a constant. */

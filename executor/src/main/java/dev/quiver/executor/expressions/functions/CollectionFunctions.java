@@ -9,13 +9,17 @@ import dev.quiver.planner.expressions.ScalarFunction;
 import dev.quiver.sql.types.ArrayType;
 import dev.quiver.sql.types.DataType;
 import dev.quiver.sql.types.NullType;
+import dev.quiver.sql.QuiverException;
+import dev.quiver.sql.types.MapType;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.complex.ListVector;
 
-/** size and array_contains. */
+/** size, array_contains, element_at/try_element_at and sort_array. */
 final class CollectionFunctions {
   private CollectionFunctions() {}
 
@@ -27,6 +31,55 @@ final class CollectionFunctions {
       out.setInt(i, MemoryUtil.getInt(offsets + 4L * (i + 1)) - MemoryUtil.getInt(offsets + 4L * i));
     }));
     r.put("array_contains", CollectionFunctions::arrayContains);
+    r.put("element_at", (f, cc) -> elementAt(f, cc, false));
+    r.put("try_element_at", (f, cc) -> elementAt(f, cc, true));
+    r.put("sort_array", CollectionFunctions::sortArray);
+  }
+
+  /**
+   * element_at(array, i): the i-th element counting from 1, or from the end for a negative i; index 0 and (under
+   * ANSI mode, unless {@code lenient}) an index past either end are errors, as in Spark. element_at(map, key):
+   * the key's value, null for a missing key.
+   */
+  private static Evaluator elementAt(ScalarFunction f, ChildCompiler cc, boolean lenient) {
+    if (f.args().get(0).dataType() instanceof MapType) {
+      return FunctionFactory.rows(f, cc, (i, in, out, ctx) -> out.set(i, ((Map<?, ?>) in.get(0, i)).get(in.get(1, i))));
+    }
+    return FunctionFactory.rows(f, cc, (i, in, out, ctx) -> {
+      List<?> elements = (List<?>) in.get(0, i);
+      int index = in.getInt(1, i);
+      if (index == 0) {
+        throw new QuiverException("INVALID_INDEX_OF_ZERO", "The index 0 is invalid. An index shall be either < 0 "
+            + "or > 0 (the first element has index 1).", "22003", null);
+      }
+      int at = index > 0 ? index - 1 : elements.size() + index;
+      if (at < 0 || at >= elements.size()) {
+        if (lenient) {
+          out.setNull(i);
+          return;
+        }
+        throw new QuiverException("INVALID_ARRAY_INDEX_IN_ELEMENT_AT", "The index " + index + " is out of bounds. "
+            + "The array has " + elements.size() + " elements. Use `try_element_at` to tolerate accessing element at "
+            + "invalid index and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to "
+            + "bypass this error.", "22003", null);
+      }
+      out.set(i, elements.get(at));
+    });
+  }
+
+  /**
+   * sort_array(array, ascending): Spark's natural order of the elements (NaN above every number); nulls come
+   * first when ascending and last when descending.
+   */
+  private static Evaluator sortArray(ScalarFunction f, ChildCompiler cc) {
+    DataType element = ((ArrayType) f.args().get(0).dataType()).elementType();
+    Comparator<Object> natural = (a, b) -> ValueOrdering.compare(a, b, element);
+    return FunctionFactory.rows(f, cc, (i, in, out, ctx) -> {
+      List<Object> sorted = new ArrayList<>((List<?>) in.get(0, i));
+      boolean ascending = in.getBoolean(1, i);
+      sorted.sort(ascending ? Comparator.nullsFirst(natural) : Comparator.nullsLast(natural.reversed()));
+      out.set(i, sorted);
+    });
   }
 
   /**

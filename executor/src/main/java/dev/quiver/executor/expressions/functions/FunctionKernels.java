@@ -57,7 +57,7 @@ public final class FunctionKernels {
       "md5", "sha1", "sha2", "crc32", "hash", "xxhash64", "base64", "hex", "unhex", "ascii", "chr", "char", "levenshtein",
       "substring_index", "translate", "trim_chars", "ltrim_chars", "rtrim_chars", "btrim", "left", "right",
       "date_trunc", "trunc", "dayname", "monthname",
-      "array", "array_size", "struct", "named_struct");
+      "array", "array_size", "struct", "named_struct", "try_element_at", "sort_array");
 
   /**
    * Whether a call can never raise an error for any row: a safe function, or a pattern function whose
