@@ -216,8 +216,13 @@ public class Column {
    * know is an AnalysisException (UNSUPPORTED_DATATYPE or PARSE_SYNTAX_ERROR), like Spark's ParseException.
    */
   public Column cast(String to) {
+    return cast(typeOf(to));
+  }
+
+  /** A type in DDL form, with the parser's AnalysisException (not its wrapper) for an unknown type. */
+  private static DataType typeOf(String ddl) {
     try {
-      return cast(DataType.fromDDL(to));
+      return DataType.fromDDL(ddl);
     } catch (IllegalArgumentException e) {
       if (e.getCause() instanceof AnalysisException a) {
         throw a;
@@ -234,14 +239,7 @@ public class Column {
 
   /** try_cast to a type in DDL form ({@code "int"}, {@code "decimal(10,2)"}). */
   public Column try_cast(String to) {
-    try {
-      return try_cast(DataType.fromDDL(to));
-    } catch (IllegalArgumentException e) {
-      if (e.getCause() instanceof AnalysisException a) {
-        throw a;
-      }
-      throw e;
-    }
+    return try_cast(typeOf(to));
   }
 
   public Column alias(String alias) {

@@ -330,32 +330,17 @@ final class ExpressionCoercion implements ExpressionVisitor<Expression> {
       throw AnalysisErrors.dataTypeMismatch("INVALID_ORDERING_TYPE", a,
           "the " + a.function().prettyName() + " does not support ordering on type \"" + t.sql() + "\".");
     }
-    if ((f == AggregateFunction.MAX_BY || f == AggregateFunction.MIN_BY) && containsMap(args.get(1).dataType())) {
+    if ((f == AggregateFunction.MAX_BY || f == AggregateFunction.MIN_BY)
+        && TypeCoercion.containsMap(args.get(1).dataType())) {
       throw AnalysisErrors.dataTypeMismatch("INVALID_ORDERING_TYPE", a, "The `" + a.function().prettyName()
           + "` does not support ordering on type \"" + args.get(1).dataType().sql() + "\".");
     }
-    if ((f == AggregateFunction.COLLECT_SET || f == AggregateFunction.APPROX_COUNT_DISTINCT) && containsMap(t)) {
+    if ((f == AggregateFunction.COLLECT_SET || f == AggregateFunction.APPROX_COUNT_DISTINCT)
+        && TypeCoercion.containsMap(t)) {
       throw AnalysisErrors.dataTypeMismatch("UNSUPPORTED_INPUT_TYPE", a, "The input of `"
           + a.function().prettyName() + "` can't be \"MAP\" type data.");
     }
     return args.equals(a.args()) ? a : new AggregateCall(a.function(), args, a.distinct(), a.ignoreNulls());
-  }
-
-  private static boolean containsMap(DataType t) {
-    if (t instanceof MapType) {
-      return true;
-    }
-    if (t instanceof ArrayType at) {
-      return containsMap(at.elementType());
-    }
-    if (t instanceof StructType st) {
-      for (dev.quiver.sql.types.StructField field : st.fields()) {
-        if (containsMap(field.dataType())) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   @Override

@@ -96,6 +96,24 @@ public final class TypeCoercion {
     return DecimalRules.bounded(range + scale, scale);
   }
 
+  /** Whether a map occurs anywhere in {@code t} (maps have no order, so Spark cannot hash or compare them). */
+  public static boolean containsMap(DataType t) {
+    if (t instanceof MapType) {
+      return true;
+    }
+    if (t instanceof ArrayType a) {
+      return containsMap(a.elementType());
+    }
+    if (t instanceof StructType s) {
+      for (dev.quiver.sql.types.StructField f : s.fields()) {
+        if (containsMap(f.dataType())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * The common type for values that meet in one column (coalesce, CASE branches, IN lists, union). Nulls
    * take the other side's type; numbers widen; strings absorb other atomic types; dates widen to timestamps.

@@ -17,7 +17,6 @@ import dev.quiver.sql.types.DecimalType;
 import dev.quiver.sql.types.MapType;
 import dev.quiver.sql.types.NullType;
 import dev.quiver.sql.types.StringType;
-import dev.quiver.sql.types.StructField;
 import dev.quiver.sql.types.StructType;
 import java.util.List;
 import java.util.Locale;
@@ -144,7 +143,7 @@ final class SpecialRules {
   /** Spark refuses to hash maps (their entries have no order). */
   static List<Expression> hashable(Builtin self, List<Expression> args) {
     for (Expression a : args) {
-      if (containsMap(a.dataType())) {
+      if (TypeCoercion.containsMap(a.dataType())) {
         throw self.dataTypeMismatch(args, "HASH_MAP_TYPE", "Input to the function `" + self.name()
             + "` cannot contain elements of the \"MAP\" type. In Spark, same maps may have different hashcode, "
             + "thus hash expressions are prohibited on \"MAP\" elements. To restore previous behavior set "
@@ -152,23 +151,6 @@ final class SpecialRules {
       }
     }
     return args;
-  }
-
-  private static boolean containsMap(DataType t) {
-    if (t instanceof MapType) {
-      return true;
-    }
-    if (t instanceof ArrayType a) {
-      return containsMap(a.elementType());
-    }
-    if (t instanceof StructType s) {
-      for (StructField f : s.fields()) {
-        if (containsMap(f.dataType())) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   // ------------------------------------------------------------------ struct / named_struct

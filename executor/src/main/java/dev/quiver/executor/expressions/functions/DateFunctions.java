@@ -267,23 +267,4 @@ final class DateFunctions {
       out.setString(i, fmt.format(DateTimeValues.toInstant(in.getLong(0, i))));
     });
   }
-
-  /** The last formatter built, reused while the pattern stays the same. */
-  private static final class FormatterCache {
-    private final boolean parsing;
-    private String pattern;
-    private DateTimeFormatter formatter;
-
-    FormatterCache(boolean parsing) {
-      this.parsing = parsing;
-    }
-
-    DateTimeFormatter get(String p) {
-      if (!p.equals(pattern)) {
-        formatter = parsing ? DateTimeFormats.parser(p) : DateTimeFormats.formatter(p);
-        pattern = p;
-      }
-      return formatter;
-    }
-  }
 }

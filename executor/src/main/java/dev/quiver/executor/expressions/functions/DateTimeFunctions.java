@@ -77,7 +77,7 @@ final class DateTimeFunctions {
    */
   private static Evaluator unixTimestamp(ScalarFunction f, ChildCompiler cc) {
     DataType t = f.args().get(0).dataType();
-    Patterns patterns = new Patterns(true);
+    FormatterCache patterns = new FormatterCache(true);
     return FunctionFactory.rows(f, cc, (i, in, out, ctx) -> {
       long micros;
       if (t instanceof StringType) {
@@ -93,7 +93,7 @@ final class DateTimeFunctions {
 
   /** Seconds since the epoch as text in the pattern, in the session time zone. */
   private static Evaluator fromUnixtime(ScalarFunction f, ChildCompiler cc) {
-    Patterns patterns = new Patterns(false);
+    FormatterCache patterns = new FormatterCache(false);
     return FunctionFactory.rows(f, cc, (i, in, out, ctx) -> {
       long seconds = in.getLong(0, i);
       Instant instant = Instant.ofEpochSecond(seconds);
@@ -105,25 +105,6 @@ final class DateTimeFunctions {
             + " seconds since the epoch cannot be formatted (" + e.getMessage() + ").", "22008");
       }
     });
-  }
-
-  /** The last pattern's formatter, rebuilt only when the pattern changes. */
-  private static final class Patterns {
-    private final boolean parsing;
-    private String pattern;
-    private DateTimeFormatter formatter;
-
-    Patterns(boolean parsing) {
-      this.parsing = parsing;
-    }
-
-    DateTimeFormatter get(String p) {
-      if (!p.equals(pattern)) {
-        formatter = parsing ? DateTimeFormats.parser(p) : DateTimeFormats.formatter(p);
-        pattern = p;
-      }
-      return formatter;
-    }
   }
 
   // ------------------------------------------------------------------ truncation

@@ -226,93 +226,98 @@ final class SparkHashes {
 
   // ------------------------------------------------------------------ values of any type
 
+  /**
+   * One of Spark's two seeded hashes over the primitives Spark feeds it (ints, longs, bytes); seeds and
+   * results travel as longs so one walk over a value serves both (a Murmur3 seed is the low 32 bits).
+   */
+  private interface Family {
+    long ofInt(int input, long seed);
+
+    long ofLong(long input, long seed);
+
+    long ofBytes(byte[] input, long seed);
+  }
+
+  private static final Family MURMUR3 = new Family() {
+    @Override
+    public long ofInt(int input, long seed) {
+      return murmurInt(input, (int) seed);
+    }
+
+    @Override
+    public long ofLong(long input, long seed) {
+      return murmurLong(input, (int) seed);
+    }
+
+    @Override
+    public long ofBytes(byte[] input, long seed) {
+      return murmurBytes(input, (int) seed);
+    }
+  };
+
+  private static final Family XXH64 = new Family() {
+    @Override
+    public long ofInt(int input, long seed) {
+      return xxInt(input, seed);
+    }
+
+    @Override
+    public long ofLong(long input, long seed) {
+      return xxLong(input, seed);
+    }
+
+    @Override
+    public long ofBytes(byte[] input, long seed) {
+      return xxBytes(input, seed);
+    }
+  };
+
   /** Murmur3 of a value in internal form (nested values, constants); null keeps the seed. */
   static int murmurValue(Object v, DataType t, int seed) {
-    if (v == null) {
-      return seed;
-    }
-    if (t instanceof BooleanType) {
-      return murmurInt((Boolean) v ? 1 : 0, seed);
-    }
-    if (t instanceof FloatType) {
-      float f = ((Number) v).floatValue();
-      return murmurInt(f == -0.0f ? 0 : Float.floatToIntBits(f), seed);
-    }
-    if (t instanceof DoubleType) {
-      double d = ((Number) v).doubleValue();
-      return murmurLong(d == -0.0d ? 0L : Double.doubleToLongBits(d), seed);
-    }
-    if (t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType) {
-      return murmurLong(((Number) v).longValue(), seed);
-    }
-    if (t instanceof DecimalType d) {
-      BigDecimal x = ((BigDecimal) v).setScale(d.scale(), java.math.RoundingMode.HALF_UP);
-      if (d.precision() <= 18) {
-        return murmurLong(x.unscaledValue().longValue(), seed);
-      }
-      return murmurBytes(x.unscaledValue().toByteArray(), seed);
-    }
-    if (t instanceof StringType) {
-      return murmurBytes(((String) v).getBytes(StandardCharsets.UTF_8), seed);
-    }
-    if (t instanceof BinaryType) {
-      return murmurBytes((byte[]) v, seed);
-    }
-    if (t instanceof ArrayType a) {
-      int h = seed;
-      for (Object e : (List<?>) v) {
-        h = murmurValue(e, a.elementType(), h);
-      }
-      return h;
-    }
-    if (t instanceof StructType s) {
-      List<?> fields = (List<?>) v;
-      int h = seed;
-      for (int k = 0; k < fields.size(); k++) {
-        h = murmurValue(fields.get(k), s.fields()[k].dataType(), h);
-      }
-      return h;
-    }
-    // byte, short, int, date
-    return murmurInt(((Number) v).intValue(), seed);
+    return (int) valueHash(v, t, seed, MURMUR3);
   }
 
   /** XXH64 of a value in internal form; null keeps the seed. */
   static long xxValue(Object v, DataType t, long seed) {
+    return valueHash(v, t, seed, XXH64);
+  }
+
+  /** Spark's HashExpression walk: what each type feeds the hash, elements and fields in order. */
+  private static long valueHash(Object v, DataType t, long seed, Family f) {
     if (v == null) {
       return seed;
     }
     if (t instanceof BooleanType) {
-      return xxInt((Boolean) v ? 1 : 0, seed);
+      return f.ofInt((Boolean) v ? 1 : 0, seed);
     }
     if (t instanceof FloatType) {
-      float f = ((Number) v).floatValue();
-      return xxInt(f == -0.0f ? 0 : Float.floatToIntBits(f), seed);
+      float x = ((Number) v).floatValue();
+      return f.ofInt(x == -0.0f ? 0 : Float.floatToIntBits(x), seed);
     }
     if (t instanceof DoubleType) {
-      double d = ((Number) v).doubleValue();
-      return xxLong(d == -0.0d ? 0L : Double.doubleToLongBits(d), seed);
+      double x = ((Number) v).doubleValue();
+      return f.ofLong(x == -0.0d ? 0L : Double.doubleToLongBits(x), seed);
     }
     if (t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType) {
-      return xxLong(((Number) v).longValue(), seed);
+      return f.ofLong(((Number) v).longValue(), seed);
     }
     if (t instanceof DecimalType d) {
       BigDecimal x = ((BigDecimal) v).setScale(d.scale(), java.math.RoundingMode.HALF_UP);
       if (d.precision() <= 18) {
-        return xxLong(x.unscaledValue().longValue(), seed);
+        return f.ofLong(x.unscaledValue().longValue(), seed);
       }
-      return xxBytes(x.unscaledValue().toByteArray(), seed);
+      return f.ofBytes(x.unscaledValue().toByteArray(), seed);
     }
     if (t instanceof StringType) {
-      return xxBytes(((String) v).getBytes(StandardCharsets.UTF_8), seed);
+      return f.ofBytes(((String) v).getBytes(StandardCharsets.UTF_8), seed);
     }
     if (t instanceof BinaryType) {
-      return xxBytes((byte[]) v, seed);
+      return f.ofBytes((byte[]) v, seed);
     }
     if (t instanceof ArrayType a) {
       long h = seed;
       for (Object e : (List<?>) v) {
-        h = xxValue(e, a.elementType(), h);
+        h = valueHash(e, a.elementType(), h, f);
       }
       return h;
     }
@@ -320,11 +325,12 @@ final class SparkHashes {
       List<?> fields = (List<?>) v;
       long h = seed;
       for (int k = 0; k < fields.size(); k++) {
-        h = xxValue(fields.get(k), s.fields()[k].dataType(), h);
+        h = valueHash(fields.get(k), s.fields()[k].dataType(), h, f);
       }
       return h;
     }
-    return xxInt(((Number) v).intValue(), seed);
+    // byte, short, int, date
+    return f.ofInt(((Number) v).intValue(), seed);
   }
 
   /** Whether values of {@code t} are 1, 2 or 4-byte integers hashed as ints (byte, short, int, date). */
