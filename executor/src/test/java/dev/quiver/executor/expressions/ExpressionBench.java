@@ -30,7 +30,8 @@ import org.apache.arrow.vector.VarCharVector;
 /**
  * Times {@code a * 2 + b > 100 AND s LIKE 'x%'} over 10M rows in batches of 8192 and prints rows/s; then,
  * for reference, two TPC-H shapes: Q1's {@code price * (1 - discount) * (1 + tax)} on decimal(15,2) and Q6's
- * date/decimal range filter. Not a test (timings are never asserted); run with
+ * date/decimal range filter; then Spark's hash and xxhash64 of (int, string), md5 of a string, and try_divide.
+ * Not a test (timings are never asserted); run with
  * {@code java --add-opens=java.base/java.nio=ALL-UNNAMED -cp <test classpath>
  * dev.quiver.executor.expressions.ExpressionBench} (-Dbench.rounds=N for more rounds).
  */
@@ -55,6 +56,13 @@ public final class ExpressionBench {
         measure("a * 2 + b > 100 AND s LIKE 'x%'", headline(), batches, ctx, rounds);
         measure("TPC-H Q1 price * (1 - discount) * (1 + tax)", q1(), batches, ctx, rounds);
         measure("TPC-H Q6 date, decimal and quantity ranges", q6(), batches, ctx, rounds);
+        Expression a = new BoundReference(0, DataTypes.IntegerType, true);
+        Expression b = new BoundReference(1, DataTypes.IntegerType, true);
+        Expression s = new BoundReference(2, DataTypes.StringType, true);
+        measure("hash(a, s)", call("hash", a, s), batches, ctx, rounds);
+        measure("xxhash64(a, s)", call("xxhash64", a, s), batches, ctx, rounds);
+        measure("md5(s)", call("md5", s), batches, ctx, rounds);
+        measure("try_divide(a, b), 1% zero divisors", call("try_divide", a, b), batches, ctx, rounds);
       } finally {
         batches.forEach(Batch::close);
       }
@@ -70,6 +78,12 @@ public final class ExpressionBench {
             new BinaryArithmetic(ArithmeticOp.ADD, new BinaryArithmetic(ArithmeticOp.MULTIPLY, a, Literal.of(2)), b),
             Literal.of(100)),
         ScalarFunction.of("like", s, Literal.of("x%")));
+  }
+
+  /** A registered function with the analyzer's argument coercion applied. */
+  private static Expression call(String name, Expression... args) {
+    return new ScalarFunction(name, dev.quiver.planner.functions.FunctionRegistry.scalar(name)
+        .coerce(List.of(args)));
   }
 
   private static Expression decimalColumn(int ordinal) {

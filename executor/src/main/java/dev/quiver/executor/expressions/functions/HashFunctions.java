@@ -110,10 +110,16 @@ final class HashFunctions {
     MessageDigest md = messageDigest(algorithm);
     ByteScratch scratch = new ByteScratch();
     ByteScratch text = new ByteScratch();
+    byte[] sum = new byte[md.getDigestLength()];
     return FunctionFactory.rows(f, cc, (i, in, out, ctx) -> {
       scratch.load(in, 0, i);
       md.update(scratch.buf, 0, scratch.len);
-      appendHex(md.digest(), text, LOWER_HEX, out, i);
+      try {
+        md.digest(sum, 0, sum.length);
+      } catch (java.security.DigestException e) {
+        throw new IllegalStateException(algorithm + " digest of " + sum.length + " bytes", e);
+      }
+      appendHex(sum, sum.length, text, LOWER_HEX, out, i);
     });
   }
 
@@ -139,17 +145,19 @@ final class HashFunctions {
       }
       scratch.load(in, 0, i);
       md.update(scratch.buf, 0, scratch.len);
-      appendHex(md.digest(), text, LOWER_HEX, out, i);
+      byte[] sum = md.digest();
+      appendHex(sum, sum.length, text, LOWER_HEX, out, i);
     });
   }
 
-  private static void appendHex(byte[] bytes, ByteScratch text, byte[] digits, Out out, int row) {
-    byte[] buf = text.ensure(bytes.length * 2);
-    for (int k = 0; k < bytes.length; k++) {
+  /** The first {@code count} bytes as two hex digits each, appended as row {@code row}'s text. */
+  private static void appendHex(byte[] bytes, int count, ByteScratch text, byte[] digits, Out out, int row) {
+    byte[] buf = text.ensure(count * 2);
+    for (int k = 0; k < count; k++) {
       buf[2 * k] = digits[(bytes[k] >> 4) & 0xF];
       buf[2 * k + 1] = digits[bytes[k] & 0xF];
     }
-    out.strings().append(row, buf, 0, bytes.length * 2);
+    out.strings().append(row, buf, 0, count * 2);
   }
 
   /** hex(bigint): the two's-complement digits without leading zeros; hex(string/binary): two digits a byte. */
@@ -169,7 +177,7 @@ final class HashFunctions {
         out.strings().append(i, buf, 0, digits);
       } else {
         scratch.load(in, 0, i);
-        appendHex(java.util.Arrays.copyOf(scratch.buf, scratch.len), text, UPPER_HEX, out, i);
+        appendHex(scratch.buf, scratch.len, text, UPPER_HEX, out, i);
       }
     });
   }
