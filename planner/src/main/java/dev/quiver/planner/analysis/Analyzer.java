@@ -412,7 +412,7 @@ public final class Analyzer {
     /**
      * Spark's names: attributes and aliases keep theirs; a user's cast of a named column keeps the column's
      * name (Spark's AliasResolution: {@code Cast(ne: NamedExpression)} is aliased {@code ne.name}, so
-     * {@code col("id").cast("string")} is {@code id}); a struct field is named by the field; others by SQL.
+     * {@code col("id").cast("string")} and {@code try_cast(id AS STRING)} are {@code id}); a struct field is named by the field; others by SQL.
      */
     private Expression named(Expression original, Expression resolved) {
       if (resolved instanceof NamedExpression) {
@@ -420,6 +420,11 @@ public final class Analyzer {
       }
       if (original instanceof Cast o && o.userSpecified() && resolved instanceof Cast c
           && c.child() instanceof NamedExpression child) {
+        return new Alias(resolved, child.name());
+      }
+      if (resolved instanceof ScalarFunction f && f.name().equals("try_cast")
+          && f.args().get(0) instanceof NamedExpression child) {
+        // The same for try_cast, a Cast in TRY mode in Spark.
         return new Alias(resolved, child.name());
       }
       if (original instanceof UnresolvedAttribute u && resolved instanceof ExtractValue) {

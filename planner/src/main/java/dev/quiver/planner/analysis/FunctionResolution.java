@@ -2,7 +2,6 @@ package dev.quiver.planner.analysis;
 
 import dev.quiver.planner.expressions.AggregateCall;
 import dev.quiver.planner.expressions.AggregateFunction;
-import dev.quiver.planner.expressions.Alias;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.ExtractValue;
 import dev.quiver.planner.expressions.Literal;
@@ -35,11 +34,6 @@ final class FunctionResolution {
     }
     String target = name;
     switch (name) {
-      case "try_cast": {
-        // Spark's AliasResolution names a cast of a named column after the column: try_cast(a AS INT) is `a`.
-        ScalarFunction call = new ScalarFunction("try_cast", args);
-        return args.size() == 2 && args.get(0) instanceof NamedExpression n ? new Alias(call, n.name()) : call;
-      }
       case "trim":
       case "ltrim":
       case "rtrim":
