@@ -84,6 +84,8 @@ class ScalarFunctionsTest {
     assertEquals(List.of("int", "int", "int", "double", "int"), types(df));
     assertEquals(List.of("[1997,1967,29730,132.13333333333333,2]", "[null,2147483646,2147483647,2.147483647E9,0]",
         "[1234,1234,0,null,null]"), rows(df));
+    assertEquals(List.of("[2015-10-01,2021-01-01]"), rows(spark.sql("SELECT try_add(DATE'2015-09-30', 1), "
+        + "try_subtract(DATE'2021-01-02', 1)")));
     RuntimeException e = assertThrows(RuntimeException.class,
         () -> pairs(new Integer[] {1234, 0}).select(col("a").mod(col("b"))).collectAsList());
     assertTrue(e.getMessage().contains("DIVIDE_BY_ZERO"), e.getMessage());

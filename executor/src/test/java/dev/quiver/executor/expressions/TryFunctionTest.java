@@ -41,6 +41,15 @@ class TryFunctionTest extends ExpressionTestBase {
   }
 
   @Test
+  void tryAddAndSubtractMoveDatesByDays() {
+    Expression later = fn("try_add", col(0, DATE), lit(1));
+    assertEquals(DATE, later.dataType());
+    assertEquals(list(date("2015-10-01"), null), eval(later, DATE, date("2015-09-30"), null));
+    assertEquals(list(date("2015-10-01")), eval(fn("try_add", lit(1), col(0, DATE)), DATE, date("2015-09-30")));
+    assertEquals(list(date("2021-01-01")), eval(fn("try_subtract", col(0, DATE), lit(1)), DATE, date("2021-01-02")));
+  }
+
+  @Test
   void tryArithmeticOnDecimalsIsNullWhenTheResultDoesNotFit() {
     DecimalType d = decimal(38, 0);
     BigDecimal max = new BigDecimal("9".repeat(38));

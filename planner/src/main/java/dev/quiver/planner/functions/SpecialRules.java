@@ -11,11 +11,15 @@ import dev.quiver.planner.expressions.ExpressionPrinter;
 import dev.quiver.planner.expressions.Literal;
 import dev.quiver.sql.AnalysisException;
 import dev.quiver.sql.types.ArrayType;
+import dev.quiver.sql.types.ByteType;
 import dev.quiver.sql.types.DataType;
 import dev.quiver.sql.types.DataTypes;
+import dev.quiver.sql.types.DateType;
 import dev.quiver.sql.types.DecimalType;
+import dev.quiver.sql.types.IntegerType;
 import dev.quiver.sql.types.MapType;
 import dev.quiver.sql.types.NullType;
+import dev.quiver.sql.types.ShortType;
 import dev.quiver.sql.types.StringType;
 import dev.quiver.sql.types.StructType;
 import java.util.List;
@@ -45,6 +49,15 @@ final class SpecialRules {
   static List<Expression> arithmetic(ArithmeticOp op, Builtin self, List<Expression> args) {
     Expression left = args.get(0);
     Expression right = args.get(1);
+    // try_add(date, n), try_add(n, date) and try_subtract(date, n) move dates by days, as date + n does.
+    if (op == ArithmeticOp.ADD || op == ArithmeticOp.SUBTRACT) {
+      if (left.dataType() instanceof DateType && isDayCount(right.dataType())) {
+        return List.of(left, Cast.implicit(right, DataTypes.IntegerType));
+      }
+      if (op == ArithmeticOp.ADD && right.dataType() instanceof DateType && isDayCount(left.dataType())) {
+        return List.of(Cast.implicit(left, DataTypes.IntegerType), right);
+      }
+    }
     DataType l = promote(left.dataType(), right.dataType());
     DataType r = promote(right.dataType(), left.dataType());
     if (!TypeCoercion.isNumeric(l) && !(l instanceof NullType)) {
@@ -77,9 +90,16 @@ final class SpecialRules {
     return List.of(Cast.implicit(left, l), Cast.implicit(right, r));
   }
 
-  /** The result type of the coerced operands: that of the operator. */
+  /** The result type of the coerced operands: that of the operator (a date moved by days stays a date). */
   static DataType arithmeticType(ArithmeticOp op, List<Expression> args) {
+    if (args.get(0).dataType() instanceof DateType || args.get(1).dataType() instanceof DateType) {
+      return DataTypes.DateType;
+    }
     return new BinaryArithmetic(op, args.get(0), args.get(1)).dataType();
+  }
+
+  private static boolean isDayCount(DataType t) {
+    return t instanceof ByteType || t instanceof ShortType || t instanceof IntegerType || t instanceof NullType;
   }
 
   private static DataType promote(DataType self, DataType other) {

@@ -7,6 +7,8 @@ import dev.quiver.executor.expressions.kernels.Arithmetic;
 import dev.quiver.planner.expressions.ArithmeticOp;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.ScalarFunction;
+import dev.quiver.sql.types.DateType;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +32,14 @@ final class TryFunctions {
   }
 
   private static Evaluator arithmetic(ScalarFunction f, ChildCompiler cc, ArithmeticOp op) {
-    return Arithmetic.compileTry(op, cc.compile(f.args().get(0)), cc.compile(f.args().get(1)), f.dataType());
+    Expression left = f.args().get(0);
+    Expression right = f.args().get(1);
+    if (left.dataType() instanceof DateType) {
+      return cc.compile(new ScalarFunction(op == ArithmeticOp.ADD ? "date_add" : "date_sub", List.of(left, right)));
+    }
+    if (right.dataType() instanceof DateType) {
+      return cc.compile(new ScalarFunction("date_add", List.of(right, left)));
+    }
+    return Arithmetic.compileTry(op, cc.compile(left), cc.compile(right), f.dataType());
   }
 }
