@@ -70,6 +70,9 @@ class ScalarFunctionsTest {
     assertEquals(List.of("[-757602832,599895104]"), rows(spark.sql("SELECT hash('ABC'), hash('ABC', 'DEF')")));
     assertEquals(List.of("[-1321691492,5602566077635097486]"),
         rows(spark.sql("SELECT hash('Spark', array(123), 2), xxhash64('Spark', array(123), 2)")));
+    DataFrame sha = spark.sql("SELECT sha('Spark')");
+    assertEquals(List.of("sha(Spark)"), Arrays.asList(sha.columns()));
+    assertEquals(List.of("[85f5955f4b27a9a4c2aab6ffe5d7189fc298b92c]"), rows(sha));
     assertThrows(IllegalArgumentException.class, () -> functions.sha2(col("s"), 128));
   }
 

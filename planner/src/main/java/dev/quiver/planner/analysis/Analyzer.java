@@ -412,7 +412,8 @@ public final class Analyzer {
     /**
      * Spark's names: attributes and aliases keep theirs; a user's cast of a named column keeps the column's
      * name (Spark's AliasResolution: {@code Cast(ne: NamedExpression)} is aliased {@code ne.name}, so
-     * {@code col("id").cast("string")} and {@code try_cast(id AS STRING)} are {@code id}); a struct field is named by the field; others by SQL.
+     * {@code col("id").cast("string")} and {@code try_cast(id AS STRING)} are {@code id}); a struct field is
+     * named by the field; others by SQL.
      */
     private Expression named(Expression original, Expression resolved) {
       if (resolved instanceof NamedExpression) {

@@ -223,6 +223,7 @@ public final class FunctionRegistry {
     // ---- hashes and encodings
     register(fn("md5").args(BINARY).returns(DataTypes.StringType));
     register(fn("sha1").args(BINARY).returns(DataTypes.StringType));
+    register(fn("sha").args(BINARY).returns(DataTypes.StringType));
     register(fn("sha2").args(BINARY, INT).returns(DataTypes.StringType).nullable(args -> true));
     register(fn("crc32").args(BINARY).returns(DataTypes.LongType));
     register(fn("hash").varargs(ANY, 1).then(SpecialRules::hashable).returns(DataTypes.IntegerType).neverNull());

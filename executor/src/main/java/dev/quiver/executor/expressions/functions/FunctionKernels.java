@@ -54,7 +54,8 @@ public final class FunctionKernels {
       "signum", "floor", "ceil",
       // the try_* functions turn their own errors into nulls
       "try_add", "try_subtract", "try_multiply", "try_divide", "try_mod", "try_cast",
-      "md5", "sha1", "sha2", "crc32", "hash", "xxhash64", "base64", "hex", "unhex", "ascii", "chr", "char", "levenshtein",
+      "md5", "sha", "sha1", "sha2", "crc32", "hash", "xxhash64", "base64", "hex", "unhex", "ascii", "chr", "char",
+      "levenshtein",
       "substring_index", "translate", "trim_chars", "ltrim_chars", "rtrim_chars", "btrim", "left", "right",
       "date_trunc", "trunc", "dayname", "monthname",
       "array", "array_size", "struct", "named_struct", "try_element_at", "sort_array");

@@ -49,6 +49,7 @@ final class HashFunctions {
   static void register(Map<String, FunctionFactory> r) {
     r.put("md5", (f, cc) -> digest(f, cc, "MD5"));
     r.put("sha1", (f, cc) -> digest(f, cc, "SHA-1"));
+    r.put("sha", (f, cc) -> digest(f, cc, "SHA-1"));
     r.put("sha2", HashFunctions::sha2);
     r.put("crc32", (f, cc) -> {
       CRC32 crc = new CRC32();
