@@ -127,8 +127,9 @@ class ScalarFunctionsTest {
     assertEquals(List.of("format_number(12332.123456, 4)", "format_string(Hello World %d %s, 100, days)"),
         Arrays.asList(formatted.columns()));
     assertEquals(List.of("[12,332.1235,Hello World 100 days]"), rows(formatted));
-    assertEquals(List.of("[parkSQ,3]"), rows(spark.sql("SELECT trim(BOTH 'SL' FROM 'SSparkSQLS'), "
-        + "levenshtein('kitten', 'sitting')")));
+    // SQL's two-argument form takes the characters first.
+    assertEquals(List.of("[parkSQ,3,SparkSQL ]"), rows(spark.sql("SELECT trim(BOTH 'SL' FROM 'SSparkSQLS'), "
+        + "levenshtein('kitten', 'sitting'), ltrim('abc', 'acbabSparkSQL ')")));
   }
 
   @Test
