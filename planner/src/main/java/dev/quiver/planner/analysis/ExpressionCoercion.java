@@ -95,6 +95,14 @@ final class ExpressionCoercion implements ExpressionVisitor<Expression> {
 
   @Override
   public Expression visitBinaryArithmetic(BinaryArithmetic b) {
+    return arithmetic(b, b);
+  }
+
+  /**
+   * The operator with its operands cast as Spark coerces them ({@code date + n} becomes date_add); errors name
+   * {@code shownAs}, the call the user wrote (try_add(a, b) is coerced as a + b).
+   */
+  static Expression arithmetic(BinaryArithmetic b, Expression shownAs) {
     DataType l = b.left().dataType();
     DataType r = b.right().dataType();
     if (b.op() == ArithmeticOp.ADD || b.op() == ArithmeticOp.SUBTRACT) {
@@ -106,8 +114,8 @@ final class ExpressionCoercion implements ExpressionVisitor<Expression> {
     l = promoteOperand(l, r);
     r = promoteOperand(r, l);
     if (!TypeCoercion.isNumeric(l) && !(l instanceof NullType) || !TypeCoercion.isNumeric(r) && !(r instanceof NullType)) {
-      throw AnalysisErrors.dataTypeMismatch("BINARY_OP_WRONG_TYPE", b, "the binary operator requires the input type "
-          + "\"NUMERIC\", not \"" + (TypeCoercion.isNumeric(l) ? r : l).sql() + "\".");
+      throw AnalysisErrors.dataTypeMismatch("BINARY_OP_WRONG_TYPE", shownAs, "the binary operator requires the input "
+          + "type \"NUMERIC\", not \"" + (TypeCoercion.isNumeric(l) ? r : l).sql() + "\".");
     }
     if (l instanceof NullType && r instanceof NullType) {
       l = DataTypes.DoubleType;
@@ -133,7 +141,7 @@ final class ExpressionCoercion implements ExpressionVisitor<Expression> {
           }
         }
         if (!TypeCoercion.isIntegral(l) || !TypeCoercion.isIntegral(r)) {
-          throw AnalysisErrors.dataTypeMismatch("BINARY_OP_WRONG_TYPE", b, "the binary operator requires the "
+          throw AnalysisErrors.dataTypeMismatch("BINARY_OP_WRONG_TYPE", shownAs, "the binary operator requires the "
               + "input type \"INTEGRAL\", not \"" + (TypeCoercion.isIntegral(l) ? r : l).sql() + "\".");
         }
         return withOperands(b, DataTypes.LongType, DataTypes.LongType);

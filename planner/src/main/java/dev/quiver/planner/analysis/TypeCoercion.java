@@ -1,6 +1,9 @@
 package dev.quiver.planner.analysis;
 
+import dev.quiver.planner.expressions.ArithmeticOp;
+import dev.quiver.planner.expressions.BinaryArithmetic;
 import dev.quiver.planner.expressions.DecimalRules;
+import dev.quiver.planner.expressions.Expression;
 import dev.quiver.sql.types.ArrayType;
 import dev.quiver.sql.types.BinaryType;
 import dev.quiver.sql.types.BooleanType;
@@ -94,6 +97,15 @@ public final class TypeCoercion {
     int scale = Math.max(a.scale(), b.scale());
     int range = Math.max(a.precision() - a.scale(), b.precision() - b.scale());
     return DecimalRules.bounded(range + scale, scale);
+  }
+
+  /**
+   * {@code left op right} with its operands cast as the analyzer casts the operator's (a date plus or minus
+   * days becomes date_add/date_sub); an operand of the wrong type is Spark's BINARY_OP_WRONG_TYPE naming
+   * {@code shownAs}.
+   */
+  public static Expression coerceArithmetic(ArithmeticOp op, Expression left, Expression right, Expression shownAs) {
+    return ExpressionCoercion.arithmetic(new BinaryArithmetic(op, left, right), shownAs);
   }
 
   /** Whether a map occurs anywhere in {@code t} (maps have no order, so Spark cannot hash or compare them). */

@@ -5,21 +5,17 @@ import dev.quiver.planner.analysis.TypeCoercion;
 import dev.quiver.planner.expressions.ArithmeticOp;
 import dev.quiver.planner.expressions.BinaryArithmetic;
 import dev.quiver.planner.expressions.Cast;
-import dev.quiver.planner.expressions.DecimalRules;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.ExpressionPrinter;
 import dev.quiver.planner.expressions.Literal;
+import dev.quiver.planner.expressions.ScalarFunction;
 import dev.quiver.sql.AnalysisException;
 import dev.quiver.sql.types.ArrayType;
-import dev.quiver.sql.types.ByteType;
 import dev.quiver.sql.types.DataType;
 import dev.quiver.sql.types.DataTypes;
 import dev.quiver.sql.types.DateType;
-import dev.quiver.sql.types.DecimalType;
-import dev.quiver.sql.types.IntegerType;
 import dev.quiver.sql.types.MapType;
 import dev.quiver.sql.types.NullType;
-import dev.quiver.sql.types.ShortType;
 import dev.quiver.sql.types.StringType;
 import dev.quiver.sql.types.StructType;
 import java.util.List;
@@ -41,53 +37,20 @@ final class SpecialRules {
   // ------------------------------------------------------------------ try_add / try_subtract / ...
 
   /**
-   * Both operands cast to the types the arithmetic kernels expect, exactly as the analyzer coerces the
-   * operator: strings become bigint next to integers and double otherwise; division is double unless it
-   * involves decimals and no floating point; other operators use the wider numeric type (decimals with
-   * integers become decimals).
+   * Both operands cast exactly as the analyzer casts the operator's (Spark's try_add is Add in TRY mode):
+   * strings become bigint next to integers and double otherwise, division is double unless it involves
+   * decimals and no floating point, a date plus or minus days stays a date; wrong types fail as the operator
+   * does, naming the try_ call.
    */
   static List<Expression> arithmetic(ArithmeticOp op, Builtin self, List<Expression> args) {
-    Expression left = args.get(0);
-    Expression right = args.get(1);
-    // try_add(date, n), try_add(n, date) and try_subtract(date, n) move dates by days, as date + n does.
-    if (op == ArithmeticOp.ADD || op == ArithmeticOp.SUBTRACT) {
-      if (left.dataType() instanceof DateType && isDayCount(right.dataType())) {
-        return List.of(left, Cast.implicit(right, DataTypes.IntegerType));
-      }
-      if (op == ArithmeticOp.ADD && right.dataType() instanceof DateType && isDayCount(left.dataType())) {
-        return List.of(Cast.implicit(left, DataTypes.IntegerType), right);
-      }
+    Expression coerced = TypeCoercion.coerceArithmetic(op, args.get(0), args.get(1),
+        new ScalarFunction(self.name(), args));
+    if (coerced instanceof BinaryArithmetic b) {
+      return List.of(b.left(), b.right());
     }
-    DataType l = promote(left.dataType(), right.dataType());
-    DataType r = promote(right.dataType(), left.dataType());
-    if (!TypeCoercion.isNumeric(l) && !(l instanceof NullType)) {
-      throw self.mismatch(args, 0, "NUMERIC");
-    }
-    if (!TypeCoercion.isNumeric(r) && !(r instanceof NullType)) {
-      throw self.mismatch(args, 1, "NUMERIC");
-    }
-    if (l instanceof NullType && r instanceof NullType) {
-      l = DataTypes.DoubleType;
-      r = DataTypes.DoubleType;
-    } else if (l instanceof NullType) {
-      l = r;
-    } else if (r instanceof NullType) {
-      r = l;
-    }
-    boolean exactDecimal = (l instanceof DecimalType || r instanceof DecimalType)
-        && !TypeCoercion.isFractional(l) && !TypeCoercion.isFractional(r);
-    if (exactDecimal) {
-      l = toDecimal(l);
-      r = toDecimal(r);
-    } else if (op == ArithmeticOp.DIVIDE) {
-      l = DataTypes.DoubleType;
-      r = DataTypes.DoubleType;
-    } else {
-      DataType common = TypeCoercion.widerNumeric(l, r).orElseThrow();
-      l = common;
-      r = common;
-    }
-    return List.of(Cast.implicit(left, l), Cast.implicit(right, r));
+    // date_add(date, days) / date_sub(date, days): back in the order of the call.
+    List<Expression> moved = coerced.children();
+    return args.get(0).dataType() instanceof DateType ? moved : List.of(moved.get(1), moved.get(0));
   }
 
   /** The result type of the coerced operands: that of the operator (a date moved by days stays a date). */
@@ -96,21 +59,6 @@ final class SpecialRules {
       return DataTypes.DateType;
     }
     return new BinaryArithmetic(op, args.get(0), args.get(1)).dataType();
-  }
-
-  private static boolean isDayCount(DataType t) {
-    return t instanceof ByteType || t instanceof ShortType || t instanceof IntegerType || t instanceof NullType;
-  }
-
-  private static DataType promote(DataType self, DataType other) {
-    if (self instanceof StringType) {
-      return TypeCoercion.isIntegral(other) ? DataTypes.LongType : DataTypes.DoubleType;
-    }
-    return self;
-  }
-
-  private static DecimalType toDecimal(DataType t) {
-    return t instanceof DecimalType d ? d : DecimalRules.forIntegral(t);
   }
 
   // ------------------------------------------------------------------ try_cast
