@@ -1,5 +1,6 @@
 package dev.quiver.executor.expressions.functions;
 
+import dev.quiver.executor.keys.KeyHasher;
 import dev.quiver.sql.types.ArrayType;
 import dev.quiver.sql.types.BinaryType;
 import dev.quiver.sql.types.BooleanType;
@@ -84,13 +85,7 @@ final class SparkHashes {
   }
 
   private static int fmix(int h1, int length) {
-    h1 ^= length;
-    h1 ^= h1 >>> 16;
-    h1 *= 0x85ebca6b;
-    h1 ^= h1 >>> 13;
-    h1 *= 0xc2b2ae35;
-    h1 ^= h1 >>> 16;
-    return h1;
+    return KeyHasher.fmix(h1 ^ length);
   }
 
   // ------------------------------------------------------------------ XXH64

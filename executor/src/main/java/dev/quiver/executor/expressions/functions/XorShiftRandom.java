@@ -1,5 +1,7 @@
 package dev.quiver.executor.expressions.functions;
 
+import dev.quiver.executor.keys.KeyHasher;
+
 /**
  * Spark's XORShiftRandom (the generator of rand/randn): the seed is scrambled with Scala's MurmurHash3 of its
  * eight big-endian bytes, each step is an xorshift (21, 35, 4), and nextDouble/nextGaussian are
@@ -82,7 +84,7 @@ final class XorShiftRandom {
       k ^= data[i] & 0xFF;
       h = mixLast(h, k);
     }
-    return avalanche(h ^ data.length);
+    return KeyHasher.fmix(h ^ data.length);
   }
 
   private static int mix(int hash, int data) {
@@ -97,15 +99,5 @@ final class XorShiftRandom {
     k = Integer.rotateLeft(k, 15);
     k *= 0x1b873593;
     return hash ^ k;
-  }
-
-  private static int avalanche(int hash) {
-    int h = hash;
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 16;
-    return h;
   }
 }
