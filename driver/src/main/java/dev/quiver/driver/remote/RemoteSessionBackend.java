@@ -159,13 +159,12 @@ public final class RemoteSessionBackend implements SessionBackend {
 
   @Override
   public ResultRows collect(LogicalPlan plan) {
-    ResultStream stream = new ResultStream(plan);
+    IpcResult result = collectIpc(plan);
     List<Object[]> rows = new ArrayList<>();
-    byte[] partition;
-    while ((partition = stream.nextPartition()) != null) {
+    for (byte[] partition : result.partitions()) {
       IpcBatches.readRows(partition, allocator, rows);
     }
-    return new ResultRows(stream.schema, rows);
+    return new ResultRows(result.schema(), rows);
   }
 
   @Override

@@ -211,6 +211,22 @@ class RemoteSessionBackendTest {
   }
 
   @Test
+  void aClientThatStopsReadingALargeResultCanStillStop() {
+    SessionServer server = server();
+    RemoteSessionBackend a = client(server);
+    RemoteSessionBackend b = client(server);
+    LogicalPlan wide = df(new Project(List.of(UnresolvedAttribute.of("id"), new Alias(
+        new dev.quiver.planner.expressions.UnresolvedFunction("repeat", List.of(Literal.of("z"), Literal.of(500)),
+            false), "pad")), df(Range.of(0, 200_000, 1, 2))));
+    Iterator<Object[]> rows = a.toLocalIterator(wide);
+    assertEquals(0L, rows.next()[0]);
+    // The driver is now waiting for this client to read on; stopping must not wait for that.
+    a.stop();
+    await(() -> server.service().sessionIds().size() == 1);
+    assertEquals(10, b.collect(df(Range.of(0, 10, 1, 2))).rows().size());
+  }
+
+  @Test
   void concurrentSessionsGetTheirOwnAnswers() throws Exception {
     SessionServer server = server();
     List<Thread> threads = new ArrayList<>();
