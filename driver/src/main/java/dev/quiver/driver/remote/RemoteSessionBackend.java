@@ -97,7 +97,7 @@ public final class RemoteSessionBackend implements SessionBackend {
       if (root != null) {
         root.close();
       }
-      Rpc.close(channel);
+      Rpc.closeNow(channel);
       throw e;
     }
   }
@@ -325,7 +325,7 @@ public final class RemoteSessionBackend implements SessionBackend {
       if (attachCall != null) {
         attachCall.cancel("session stopped", null);
       }
-      Rpc.close(channel);
+      Rpc.closeNow(channel);
       allocator.close();
     }
   }
