@@ -410,6 +410,9 @@ public final class RemoteSessionBackend implements SessionBackend {
 
   /** The transport's reason in a few words, e.g. "connection refused", without gRPC's class names. */
   private static String reason(StatusRuntimeException e) {
+    if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+      return "no answer within " + OPEN_DEADLINE_SECONDS + " s";
+    }
     for (Throwable c = e.getStatus().getCause(); c != null; c = c.getCause()) {
       String message = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
       for (String known : KNOWN_REASONS) {

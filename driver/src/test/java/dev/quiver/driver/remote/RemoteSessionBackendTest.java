@@ -197,6 +197,19 @@ class RemoteSessionBackendTest {
   }
 
   @Test
+  void aDriverThatGoesAwayMidSessionIsReportedPlainly() {
+    SessionServer server = server();
+    RemoteSessionBackend c = client(server);
+    String url = server.url();
+    server.close();
+    QuiverException e = assertThrows(QuiverException.class, () -> c.collect(df(Range.of(0, 1, 1, 1))));
+    assertTrue(e.getMessage().startsWith("Cannot reach the Quiver driver at " + url + " ("), e.getMessage());
+    assertTrue(e.getMessage().endsWith("Is it running? Start one with bin/quiver-driver or bin/start-cluster."),
+        e.getMessage());
+    c.stop();
+  }
+
+  @Test
   void stoppingOneSessionLeavesTheOthersRunning() {
     SessionServer server = server();
     RemoteSessionBackend a = client(server);
