@@ -35,6 +35,9 @@ public interface ExecutionBackend extends AutoCloseable {
   /** Keeps a finished broadcast stage's rows for the job's later tasks. */
   void broadcastFinished(JobId job, Stage stage, List<TaskOutcome> outcomes);
 
+  /** Records that a job failed (before {@link #cleanupJob}), for status reporting. */
+  default void jobFailed(JobId job, Throwable error) {}
+
   /** Forgets a finished job and deletes its shuffle files. */
   void cleanupJob(JobId job);
 

@@ -131,6 +131,9 @@ public final class LocalSession implements SessionBackend {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put(TaskRunner.SESSION_TIME_ZONE, Sessions.zone(runtime.conf()).getId());
     settings.put(TaskRunner.QUERY_START_MICROS, Long.toString(qe.startMicros()));
+    if (runtime.conf().contains(QuiverConf.TASK_MEMORY)) {
+      settings.put(TaskRunner.TASK_MEMORY_BYTES, Long.toString(runtime.conf().getBytes(QuiverConf.TASK_MEMORY, 0)));
+    }
     try {
       return runtime.scheduler().runJob(job, dag, settings, runtime.execution().jobInputs(job, pinned),
           (stage, outcomes) -> {
@@ -138,6 +141,9 @@ public final class LocalSession implements SessionBackend {
               runtime.execution().broadcastFinished(job, stage, outcomes);
             }
           });
+    } catch (RuntimeException | Error e) {
+      runtime.execution().jobFailed(job, e);
+      throw e;
     } finally {
       runtime.cleanupJob(job);
     }

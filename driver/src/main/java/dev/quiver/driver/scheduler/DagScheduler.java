@@ -109,7 +109,7 @@ public final class DagScheduler {
       if (parent.kind() != StageKind.SHUFFLE_MAP) {
         continue;
       }
-      List<Integer> missing = tracker.missing(run.job, parentId, parent.numPartitions());
+      List<Integer> missing = tracker.lost(run.job, parentId);
       if (!missing.isEmpty()) {
         LOG.warn("Re-running map tasks {} of {} ({}): their output was lost with a worker", missing, parentId,
             run.job);

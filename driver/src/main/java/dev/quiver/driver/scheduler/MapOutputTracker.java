@@ -32,22 +32,20 @@ public final class MapOutputTracker {
     }
   }
 
-  /** The map partitions of a shuffle that have no output (never ran, or their worker was lost). */
-  public List<Integer> missing(JobId job, StageId stage, int numPartitions) {
+  /** The map partitions of a finished shuffle whose output was forgotten since (their worker was lost). */
+  public List<Integer> lost(JobId job, StageId stage) {
     TaskOutcome.MapOutput[] a = outputs.get(new Key(job, stage));
-    List<Integer> missing = new ArrayList<>();
-    for (int p = 0; p < numPartitions; p++) {
-      if (a == null || p >= a.length || a[p] == null) {
-        missing.add(p);
-      } else {
-        synchronized (a) {
+    List<Integer> lost = new ArrayList<>();
+    if (a != null) {
+      synchronized (a) {
+        for (int p = 0; p < a.length; p++) {
           if (a[p] == null) {
-            missing.add(p);
+            lost.add(p);
           }
         }
       }
     }
-    return missing;
+    return lost;
   }
 
   /**

@@ -47,16 +47,9 @@ public final class TaskResultSerde {
   public static TaskResult encode(TaskFailure f) {
     TaskFailureProto.Builder b = TaskFailureProto.newBuilder()
         .setKind(TaskFailureProto.Kind.valueOf(f.kind().name()))
-        .setExceptionClass(f.exceptionClass())
         .setMessage(f.message() == null ? "" : f.message())
         .setFetchMapStageId(f.fetchMapStageId())
-        .setStack(f.stack() == null ? "" : f.stack());
-    if (f.errorClass() != null) {
-      b.setErrorClass(f.errorClass());
-    }
-    if (f.sqlState() != null) {
-      b.setSqlState(f.sqlState());
-    }
+        .setError(ByteString.copyFrom(f.error()));
     if (f.fetchWorkerId() != null) {
       b.setFetchWorkerId(f.fetchWorkerId());
     }
@@ -90,9 +83,8 @@ public final class TaskResultSerde {
         TaskFailureProto f = r.getFailure();
         TaskFailure.Kind kind = f.getKind() == TaskFailureProto.Kind.KIND_UNSPECIFIED ? TaskFailure.Kind.OTHER
             : TaskFailure.Kind.valueOf(f.getKind().name());
-        return new Ended.Failed(new TaskFailure(kind, f.getExceptionClass(), emptyToNull(f.getErrorClass()),
-            emptyToNull(f.getSqlState()), f.getMessage(), f.getFetchMapStageId(), emptyToNull(f.getFetchWorkerId()),
-            f.getStack()));
+        return new Ended.Failed(new TaskFailure(kind, f.getMessage(), f.getFetchMapStageId(),
+            emptyToNull(f.getFetchWorkerId()), f.getError().toByteArray()));
       }
       default:
         throw new IllegalArgumentException("A task result with no outcome");
