@@ -157,9 +157,16 @@ public final class DagScheduler {
         throw new QuiverException("Interrupted while waiting for " + stage.id() + " of " + job, e);
       } catch (ExecutionException | CancellationException e) {
         Throwable cause = unwrap(e);
-        int attempt = attempts[p] + fetchFailures[p];
-        TaskAttemptId id = new TaskAttemptId(job, stage.id(), p, attempt);
-        if (cause instanceof FetchFailedException ff && ++fetchFailures[p] <= maxFailures) {
+        boolean fetch = cause instanceof FetchFailedException;
+        TaskAttemptId id = new TaskAttemptId(job, stage.id(), p, attempts[p] + fetchFailures[p]);
+        if (fetch) {
+          fetchFailures[p]++;
+        } else {
+          attempts[p]++;
+        }
+        int tried = attempts[p] + fetchFailures[p];
+        if (fetch && fetchFailures[p] <= maxFailures) {
+          FetchFailedException ff = (FetchFailedException) cause;
           LOG.warn("{} could not read its input ({}); recomputing the lost map output", id, ff.getMessage());
           if (ff.workerId() != null) {
             launcher.outputsLost(ff.workerId());
@@ -172,18 +179,17 @@ public final class DagScheduler {
             run.move(stage, StageState.FAILED);
             throw recomputeFailed;
           }
-          running.put(p, launch(run, stage, p, attempt + 1, ended));
+          running.put(p, launch(run, stage, p, tried, ended));
           continue;
         }
-        attempts[p]++;
-        if (isUserError(cause) || attempts[p] >= maxFailures || fetchFailures[p] > maxFailures) {
+        if (fetch || isUserError(cause) || attempts[p] >= maxFailures) {
           launcher.cancel(job);
           waitQuietly(running.values());
           run.move(stage, StageState.FAILED);
-          throw jobFailure(id, stage, attempts[p] + fetchFailures[p], cause);
+          throw jobFailure(id, stage, tried, cause);
         }
         LOG.warn("{} failed ({}); retrying, attempt {} of {}", id, cause.toString(), attempts[p] + 1, maxFailures);
-        running.put(p, launch(run, stage, p, attempt + 1, ended));
+        running.put(p, launch(run, stage, p, tried, ended));
       }
     }
     run.move(stage, StageState.DONE);
