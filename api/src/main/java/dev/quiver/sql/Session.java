@@ -5,6 +5,7 @@ import dev.quiver.driver.LocalSession;
 import dev.quiver.driver.MasterUrl;
 import dev.quiver.driver.QuiverConf;
 import dev.quiver.driver.SessionBackend;
+import dev.quiver.driver.remote.RemoteSessionBackend;
 import dev.quiver.planner.logical.LocalRelation;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.Range;
@@ -22,7 +23,8 @@ import java.util.UUID;
 
 /**
  * Spark's SparkSession: the entry point. {@code Session.builder().appName("x").master("local[2]")
- * .getOrCreate()} starts (or returns) the session; it reads data, creates DataFrames, and holds settings.
+ * .getOrCreate()} starts (or returns) the session, in this process for {@code local[n]} or on the driver at
+ * {@code quiver://host:port}; it reads data, creates DataFrames, and holds settings.
  * Stop it (or use try-with-resources) to release its threads, memory and scratch files.
  */
 public final class Session implements AutoCloseable {
@@ -251,11 +253,10 @@ public final class Session implements AutoCloseable {
         }
         all.putIfAbsent(QuiverConf.APP_NAME, UUID.randomUUID().toString());
         MasterUrl url = MasterUrl.parse(master);
-        if (!url.local()) {
-          throw new QuiverException("Cluster mode (" + master + ") is not available in this build yet; run with "
-              + "local[n].");
-        }
-        Session s = new Session(new LocalSession(new QuiverConf(all), url, all.get(QuiverConf.APP_NAME)));
+        QuiverConf conf = new QuiverConf(all);
+        String appName = all.get(QuiverConf.APP_NAME);
+        Session s = new Session(url.local() ? new LocalSession(conf, url, appName)
+            : new RemoteSessionBackend(url, conf, appName));
         active = s;
         return s;
       }

@@ -28,17 +28,22 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Spark 4.0.1's recorded answers (src/test/resources/conformance/expected) against Quiver's: every case in
- * {@link VisibleCases} is run through the public API on local[2] and rendered by {@link Harness}; the text
+ * {@link VisibleCases} is run through the public API on local[2] (and through quiver:// in
+ * {@link RemoteConformanceTest}) and rendered by {@link Harness}; the text
  * must match byte for byte. Errors match by kind (an ArithmeticException for SparkArithmeticException...).
  */
 class ConformanceTest {
-  private static Session spark;
+  static Session spark;
   private static Path root;
 
   @BeforeAll
   static void start() throws URISyntaxException {
+    begin("local[2]");
+  }
+
+  static void begin(String master) throws URISyntaxException {
     root = Paths.get(ConformanceTest.class.getResource("/conformance/expected").toURI()).getParent();
-    spark = Session.builder().master("local[2]").appName("conformance")
+    spark = Session.builder().master(master).appName("conformance")
         .config("spark.sql.session.timeZone", "UTC").getOrCreate();
   }
 

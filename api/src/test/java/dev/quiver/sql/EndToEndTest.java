@@ -27,16 +27,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The public API end to end on real files, in local[2]. */
+/** The public API end to end on real files, in local[2] ({@link RemoteEndToEndTest}: through quiver://). */
 class EndToEndTest {
-  private static Session spark;
+  static Session spark;
   @TempDir
   static Path dir;
   private static String people;
 
   @BeforeAll
   static void start() throws IOException {
-    spark = Session.builder().master("local[2]").appName("e2e")
+    begin("local[2]");
+  }
+
+  static void begin(String master) throws IOException {
+    spark = Session.builder().master(master).appName("e2e")
         .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toString()).getOrCreate();
     people = dir.resolve("people.csv").toString();
     Files.writeString(Path.of(people), String.join("\n",

@@ -78,13 +78,23 @@ public final class LocalSession implements SessionBackend {
 
   @Override
   public ResultRows collect(LogicalPlan plan) {
+    IpcResult result = collectIpc(plan);
+    List<Object[]> rows = new ArrayList<>();
+    for (byte[] partition : result.partitions()) {
+      IpcBatches.readRows(partition, runtime.allocator(), rows);
+    }
+    return new ResultRows(result.schema(), rows);
+  }
+
+  @Override
+  public IpcResult collectIpc(LogicalPlan plan) {
     QueryExecution qe = new QueryExecution(runtime, plan);
     List<TaskOutcome> outcomes = run(qe, qe::stages);
-    List<Object[]> rows = new ArrayList<>();
+    List<byte[]> partitions = new ArrayList<>(outcomes.size());
     for (TaskOutcome o : outcomes) {
-      IpcBatches.readRows(((TaskOutcome.Rows) o).ipcStream(), runtime.allocator(), rows);
+      partitions.add(((TaskOutcome.Rows) o).ipcStream());
     }
-    return new ResultRows(Plans.schemaOf(qe.analyzed()), rows);
+    return new IpcResult(Plans.schemaOf(qe.analyzed()), partitions);
   }
 
   @Override

@@ -26,6 +26,12 @@ public interface SessionBackend extends AutoCloseable {
   /** Runs the plan and returns all its rows in internal form. */
   ResultRows collect(LogicalPlan plan);
 
+  /**
+   * Runs the plan and returns its rows as Arrow IPC streams, one per result partition: what a driver streams
+   * to a remote client, which decodes them itself.
+   */
+  IpcResult collectIpc(LogicalPlan plan);
+
   /** Runs the plan and returns its rows one result partition at a time. */
   Iterator<Object[]> toLocalIterator(LogicalPlan plan);
 

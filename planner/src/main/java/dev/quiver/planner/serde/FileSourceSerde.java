@@ -15,8 +15,17 @@ import java.util.List;
  * File sources and scan splits, shared by the logical FileRelation and the physical FileScanExec. Partition
  * values are read against the source's partition schema, which is why a split only decodes with its source.
  */
-final class FileSourceSerde {
+public final class FileSourceSerde {
   private FileSourceSerde() {}
+
+  /** A resolved file source (files listed, schema inferred) as a driver hands it back to a remote client. */
+  public static byte[] toBytes(FileSource source) {
+    return toProto(source).toByteArray();
+  }
+
+  public static FileSource fromBytes(byte[] bytes) {
+    return fromProto(ProtoBytes.parse(bytes, FileSourceProto.parser(), "FileSourceProto"));
+  }
 
   static FileSourceProto toProto(FileSource s) {
     List<DataType> partitionTypes = LiteralValueSerde.typesOf(s.partitionSchema());

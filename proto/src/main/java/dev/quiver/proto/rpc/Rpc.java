@@ -24,6 +24,11 @@ public final class Rpc {
   public static final int MAX_MESSAGE_BYTES = 512 << 20;
   /** Size of the pieces large byte payloads (result streams, shuffle blocks) are cut into. */
   public static final int CHUNK_BYTES = 1 << 20;
+  /**
+   * Largest header/trailer block accepted: errors travel in trailers, and an error message with a long list of
+   * suggested columns or a SQL text exceeds gRPC's default of 8 KiB.
+   */
+  public static final int MAX_METADATA_BYTES = 1 << 20;
   /** Address servers bind to unless told otherwise: only this machine can connect. */
   public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -39,6 +44,7 @@ public final class Rpc {
       throws IOException {
     NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .maxInboundMetadataSize(MAX_METADATA_BYTES)
         .keepAliveTime(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
         .keepAliveTimeout(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
         .permitKeepAliveTime(KEEP_ALIVE_SECONDS / 2, TimeUnit.SECONDS)
@@ -55,6 +61,7 @@ public final class Rpc {
     NettyChannelBuilder b = NettyChannelBuilder.forAddress(host, port)
         .usePlaintext()
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .maxInboundMetadataSize(MAX_METADATA_BYTES)
         .keepAliveTime(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
         .keepAliveTimeout(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
         .keepAliveWithoutCalls(true);
