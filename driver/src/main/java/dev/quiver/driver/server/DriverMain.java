@@ -3,7 +3,6 @@ package dev.quiver.driver.server;
 import dev.quiver.driver.QuiverConf;
 import dev.quiver.proto.rpc.Rpc;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,7 +37,7 @@ public final class DriverMain implements Callable<Integer> {
     }
     settings.putAll(conf);
     QuiverConf qc = new QuiverConf(settings);
-    DriverServer server = new DriverServer(qc, host, port, uiPort, cluster -> List.of());
+    DriverServer server = new DriverServer(qc, host, port, uiPort);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "quiver-driver-stop"));
     System.out.println("Quiver driver at " + server.url()
         + (server.uiPort() > 0 ? ", status page http://" + host + ":" + server.uiPort() + "/" : ""));

@@ -37,7 +37,7 @@ class ClusterWorkersTest {
   @BeforeAll
   static void startCluster() throws Exception {
     driver = new DriverServer(new QuiverConf(Map.of(Cluster.HEARTBEAT_TIMEOUT, "3s",
-        Cluster.HEARTBEAT_INTERVAL, "300ms")), "127.0.0.1", 0, 0, c -> List.of());
+        Cluster.HEARTBEAT_INTERVAL, "300ms")), "127.0.0.1", 0, 0);
     workers = new WorkerProcesses();
     for (int i = 0; i < 2; i++) {
       started.add(workers.start(driver.port(), dir.resolve("w" + i), dir.resolve("w" + i + ".log")));
