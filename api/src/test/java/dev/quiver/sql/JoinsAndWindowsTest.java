@@ -19,13 +19,17 @@ import org.junit.jupiter.api.Test;
 
 /** Joins of every type and window functions through the public API, on data that has duplicates and nulls. */
 class JoinsAndWindowsTest {
-  private static Session spark;
+  static Session spark;
   private static DataFrame left;
   private static DataFrame right;
 
   @BeforeAll
   static void start() {
-    spark = Session.builder().master("local[2]").appName("joins").getOrCreate();
+    begin("local[2]");
+  }
+
+  static void begin(String master) {
+    spark = Session.builder().master(master).appName("joins").getOrCreate();
     StructType l = new StructType().add("k", DataTypes.IntegerType).add("a", DataTypes.StringType);
     StructType r = new StructType().add("k", DataTypes.IntegerType).add("b", DataTypes.StringType);
     left = spark.createDataFrame(List.of(RowFactory.create(1, "x"), RowFactory.create(2, "y"),

@@ -16,13 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Writing into existing tables (by name, by position), cache refresh after writes, partitioned overwrites. */
 class TablesAndCachesTest {
-  private static Session spark;
+  static Session spark;
   @TempDir
   static Path dir;
 
   @BeforeAll
   static void start() {
-    spark = Session.builder().master("local[2]").appName("tables")
+    begin("local[2]");
+  }
+
+  static void begin(String master) {
+    spark = Session.builder().master(master).appName("tables")
         .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toString()).getOrCreate();
   }
 
