@@ -16,14 +16,17 @@ final class ChunkInputStream extends InputStream {
   private final Iterator<DataChunk> chunks;
   private final Function<StatusRuntimeException, IOException> onFailure;
   private final Runnable onClose;
+  private final FetchStats.Job stats;
   private byte[] current = new byte[0];
   private int pos;
 
   ChunkInputStream(Iterator<DataChunk> chunks, Function<StatusRuntimeException, IOException> onFailure,
-      Runnable onClose) {
+      Runnable onClose, FetchStats.Job stats) {
     this.chunks = chunks;
     this.onFailure = onFailure;
     this.onClose = onClose;
+    this.stats = stats;
+    stats.streams.increment();
   }
 
   /** A fetch failure naming the map stage and the worker that no longer answers. */
@@ -36,6 +39,7 @@ final class ChunkInputStream extends InputStream {
 
   private boolean fill() throws IOException {
     while (pos >= current.length) {
+      long start = System.nanoTime();
       try {
         if (!chunks.hasNext()) {
           return false;
@@ -43,7 +47,10 @@ final class ChunkInputStream extends InputStream {
         current = chunks.next().getData().toByteArray();
       } catch (StatusRuntimeException e) {
         throw onFailure.apply(e);
+      } finally {
+        stats.nanos.add(System.nanoTime() - start);
       }
+      stats.bytes.add(current.length);
       pos = 0;
     }
     return true;

@@ -25,11 +25,12 @@ final class Fetches {
    * Starts a streaming call and returns its bytes as a stream; closing the stream cancels the call if it has
    * not ended.
    */
-  static InputStream stream(Supplier<Iterator<DataChunk>> call, Function<StatusRuntimeException, IOException> onFailure) {
+  static InputStream stream(Supplier<Iterator<DataChunk>> call, Function<StatusRuntimeException, IOException> onFailure,
+      FetchStats.Job stats) {
     Context.CancellableContext ctx = Context.current().withCancellation();
     Context previous = ctx.attach();
     try {
-      return new ChunkInputStream(call.get(), onFailure, () -> ctx.cancel(null));
+      return new ChunkInputStream(call.get(), onFailure, () -> ctx.cancel(null), stats);
     } finally {
       ctx.detach(previous);
     }

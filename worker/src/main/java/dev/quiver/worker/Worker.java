@@ -47,6 +47,7 @@ public final class Worker implements AutoCloseable {
   private final ManagedChannel driverChannel;
   private final ClusterServiceGrpc.ClusterServiceBlockingStub driver;
   private final Map<String, ManagedChannel> peers = new ConcurrentHashMap<>();
+  private final FetchStats fetchStats = new FetchStats();
   private final Server server;
   private final Thread heartbeats;
   private volatile String id = "";
@@ -103,7 +104,15 @@ public final class Worker implements AutoCloseable {
     return WorkerServiceGrpc.newBlockingStub(ch);
   }
 
+  FetchStats fetchStats() {
+    return fetchStats;
+  }
+
   void removeJob(long job) {
+    String fetched = fetchStats.remove(job);
+    if (fetched != null) {
+      LOG.info("{}", fetched);
+    }
     tasks.forget(job);
     broadcasts.removeJob(job);
     deleteRecursively(shuffleDir.resolve("job" + job));

@@ -72,7 +72,8 @@ final class WorkerTaskInputs implements TaskInputs {
     FetchShuffleRequest req = FetchShuffleRequest.newBuilder().setDataFile(m.getDataFile())
         .setIndexFile(m.getIndexFile()).setNumPartitions(numPartitions).setPartition(partition).build();
     return () -> Fetches.stream(() -> worker.peer(m.getWorkerAddress()).fetchShuffle(req),
-        ChunkInputStream.fetchFailure(stageId, m.getWorkerId(), m.getWorkerAddress()));
+        ChunkInputStream.fetchFailure(stageId, m.getWorkerId(), m.getWorkerAddress()),
+        worker.fetchStats().job(request.getJobId()));
   }
 
   @Override

@@ -206,6 +206,35 @@ class ScriptClusterTest {
     }
   }
 
+  @Test
+  @Order(6)
+  void writesCommitWholeOutputsOnlyEvenWhenAWorkerDiesMidWrite() throws Exception {
+    String path = RUN.resolve("written-" + UUID.randomUUID()).toString();
+    String failed = RUN.resolve("failed-" + UUID.randomUUID()).toString();
+    try (Session s = session(cluster.url())) {
+      long before = tasksDone();
+      CompletableFuture<Void> write = CompletableFuture.runAsync(() -> s.range(0, 3_000_000).repartition(8)
+          .withColumn("v", col("id").mod(7)).write().parquet(path));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (tasksDone() < before + 3 && !write.isDone() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      ProcessHandle.of(cluster.pid("worker-2")).ifPresent(ProcessHandle::destroyForcibly);
+      write.get(180, TimeUnit.SECONDS);
+      // Every row exactly once: a killed attempt's files never become part of the output.
+      Row r = s.read().parquet(path).agg(count("*"), sum("id")).collectAsList().get(0);
+      assertEquals(3_000_000L, r.getLong(0));
+      assertEquals(3_000_000L * 2_999_999L / 2, r.getLong(1));
+      // A write that fails (a user's error in one task) leaves no output at all.
+      s.conf().set("spark.sql.ansi.enabled", "true");
+      assertThrows(RuntimeException.class, () -> s.range(0, 100_000).repartition(4)
+          .selectExpr("CAST(CASE WHEN id = 99999 THEN 'x' ELSE CAST(id AS STRING) END AS INT) AS n")
+          .write().parquet(failed));
+      assertTrue(!Files.exists(Path.of(failed)) || Files.list(Path.of(failed)).findAny().isEmpty(),
+          "partial output left in " + failed);
+    }
+  }
+
   /** Tasks finished by the registered workers (the status page counts them per worker). */
   private static long tasksDone() throws IOException, InterruptedException {
     long n = 0;
