@@ -16,6 +16,12 @@ import org.apache.arrow.memory.BufferAllocator;
  * caches); this keeps what belongs to execution (task slots, shuffle locations, broadcasts).
  */
 public interface ExecutionBackend extends AutoCloseable {
+  /**
+   * Task setting naming the cached DataFrame a job materializes. A cluster keeps each partition on the worker
+   * that computed it and hands the session a reference instead of the rows.
+   */
+  String CACHE_BEING_MATERIALIZED = "quiver.cache.materializing";
+
   /** Memory for the session's driver-side work: decoding results and broadcasts, folding constants. */
   BufferAllocator allocator();
 
@@ -34,6 +40,11 @@ public interface ExecutionBackend extends AutoCloseable {
 
   /** Keeps a finished broadcast stage's rows for the job's later tasks. */
   void broadcastFinished(JobId job, Stage stage, List<TaskOutcome> outcomes);
+
+  /** False when some of a cache's partitions were lost (kept on a worker that is gone): compute it again. */
+  default boolean cachedPartitionsAvailable(List<byte[]> partitions) {
+    return true;
+  }
 
   /** Records that a job failed (before {@link #cleanupJob}), for status reporting. */
   default void jobFailed(JobId job, Throwable error) {}

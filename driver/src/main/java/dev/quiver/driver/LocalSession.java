@@ -141,6 +141,10 @@ public final class LocalSession implements SessionBackend {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put(TaskRunner.SESSION_TIME_ZONE, Sessions.zone(runtime.conf()).getId());
     settings.put(TaskRunner.QUERY_START_MICROS, Long.toString(qe.startMicros()));
+    if (qe.materializedCacheId() >= 0) {
+      // Where tasks run on workers, the cache's partitions stay there (see ExecutionBackend).
+      settings.put(ExecutionBackend.CACHE_BEING_MATERIALIZED, Long.toString(qe.materializedCacheId()));
+    }
     if (runtime.conf().contains(QuiverConf.TASK_MEMORY)) {
       settings.put(TaskRunner.TASK_MEMORY_BYTES, Long.toString(runtime.conf().getBytes(QuiverConf.TASK_MEMORY, 0)));
     }
@@ -162,7 +166,7 @@ public final class LocalSession implements SessionBackend {
   /** The partitions of a cached DataFrame, computing them on first use. */
   private synchronized List<byte[]> materialize(long cacheId) {
     Optional<List<byte[]>> have = runtime.cache().partitionsIfMaterialized(cacheId);
-    if (have.isPresent()) {
+    if (have.isPresent() && runtime.execution().cachedPartitionsAvailable(have.get())) {
       return have.get();
     }
     LogicalPlan plan = runtime.cache().entry(cacheId).orElseThrow(() -> new QuiverException("CACHE_DROPPED",

@@ -2,6 +2,7 @@ package dev.quiver.worker;
 
 import dev.quiver.executor.task.TaskContext;
 import dev.quiver.executor.task.TaskFailure;
+import dev.quiver.executor.task.TaskOutcome;
 import dev.quiver.executor.task.TaskResultSerde;
 import dev.quiver.executor.task.TaskRunner;
 import dev.quiver.planner.serde.TaskDefinition;
@@ -61,10 +62,17 @@ final class TaskSlots implements AutoCloseable {
     TaskContext[] mine = new TaskContext[1];
     try {
       TaskDefinition task = TaskSerde.fromBytes(req.getTaskDefinition().toByteArray());
-      return TaskResultSerde.encode(runner.run(task, new WorkerTaskInputs(worker, req), ctx -> {
+      TaskOutcome outcome = runner.run(task, new WorkerTaskInputs(worker, req), ctx -> {
         mine[0] = ctx;
         contexts.add(ctx);
-      }));
+      });
+      if (!req.getKeepResultKey().isEmpty() && outcome instanceof TaskOutcome.Rows rows) {
+        // A cached partition: it stays here, the driver learns only where it is.
+        worker.blocks().put(req.getKeepResultKey(), rows.ipcStream());
+        TaskResult r = TaskResultSerde.encode(new TaskOutcome.Rows(new byte[0], rows.rowCount(), rows.metrics()));
+        return r.toBuilder().setRows(r.getRows().toBuilder().setKept(true)).build();
+      }
+      return TaskResultSerde.encode(outcome);
     } catch (RuntimeException | Error e) {
       TaskFailure f = TaskFailure.of(e);
       if (f.kind() == TaskFailure.Kind.OTHER) {

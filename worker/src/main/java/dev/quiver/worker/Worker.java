@@ -48,6 +48,8 @@ public final class Worker implements AutoCloseable {
   private final ClusterServiceGrpc.ClusterServiceBlockingStub driver;
   private final Map<String, ManagedChannel> peers = new ConcurrentHashMap<>();
   private final FetchStats fetchStats = new FetchStats();
+  /** Cached DataFrames' partitions computed here, as Arrow IPC streams, by block key. */
+  private final Map<String, byte[]> blocks = new ConcurrentHashMap<>();
   private final Server server;
   private final Thread heartbeats;
   private volatile String id = "";
@@ -102,6 +104,10 @@ public final class Worker implements AutoCloseable {
       return Rpc.channel(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1)), settings.secret());
     });
     return WorkerServiceGrpc.newBlockingStub(ch);
+  }
+
+  Map<String, byte[]> blocks() {
+    return blocks;
   }
 
   FetchStats fetchStats() {

@@ -1,10 +1,12 @@
 package dev.quiver.worker;
 
 import dev.quiver.executor.shuffle.LocalBlocks;
+import dev.quiver.executor.task.DataChunks;
 import dev.quiver.executor.task.TaskFailure;
 import dev.quiver.executor.task.TaskResultSerde;
 import dev.quiver.proto.cluster.Ack;
 import dev.quiver.proto.cluster.DataChunk;
+import dev.quiver.proto.cluster.FetchBlockRequest;
 import dev.quiver.proto.cluster.FetchShuffleRequest;
 import dev.quiver.proto.cluster.JobRequest;
 import dev.quiver.proto.cluster.LaunchTaskRequest;
@@ -52,6 +54,18 @@ final class WorkerService extends WorkerServiceGrpc.WorkerServiceImplBase {
   public void removeJob(JobRequest req, StreamObserver<Ack> out) {
     worker.removeJob(req.getJobId());
     out.onNext(Ack.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  @Override
+  public void fetchBlock(FetchBlockRequest req, StreamObserver<DataChunk> out) {
+    byte[] bytes = worker.blocks().get(req.getBlockKey());
+    if (bytes == null) {
+      out.onError(Status.NOT_FOUND.withDescription("Block " + req.getBlockKey() + " is not on worker " + worker.id())
+          .asRuntimeException());
+      return;
+    }
+    DataChunks.send(bytes, 0, out);
     out.onCompleted();
   }
 

@@ -7,6 +7,8 @@ import dev.quiver.executor.shuffle.LocalBlocks;
 import dev.quiver.executor.shuffle.ShuffleBlockReader;
 import dev.quiver.executor.task.ShuffleFetchException;
 import dev.quiver.executor.task.TaskInputs;
+import dev.quiver.proto.cluster.CachedBlock;
+import dev.quiver.proto.cluster.FetchBlockRequest;
 import dev.quiver.proto.cluster.FetchCachedRequest;
 import dev.quiver.proto.cluster.FetchShuffleRequest;
 import dev.quiver.proto.cluster.LaunchTaskRequest;
@@ -83,6 +85,22 @@ final class WorkerTaskInputs implements TaskInputs {
 
   @Override
   public Operator cached(long cacheId, int partition, BufferAllocator allocator) {
+    String what = "partition " + partition + " of cached DataFrame " + cacheId;
+    for (CachedBlock b : request.getCachedBlocksList()) {
+      if (b.getCacheId() != cacheId) {
+        continue;
+      }
+      if (b.getWorkerId().equals(worker.id())) {
+        byte[] bytes = worker.blocks().get(b.getBlockKey());
+        if (bytes == null) {
+          throw new IllegalStateException(what + " is no longer on worker " + worker.id());
+        }
+        return new BatchListOperator(Fetches.decode(List.of(bytes), allocator, what));
+      }
+      List<byte[]> parts = Fetches.parts(worker.peer(b.getWorkerAddress())
+          .fetchBlock(FetchBlockRequest.newBuilder().setBlockKey(b.getBlockKey()).build()));
+      return new BatchListOperator(Fetches.decode(parts, allocator, what));
+    }
     List<byte[]> parts = Fetches.parts(worker.driver().fetchCached(FetchCachedRequest.newBuilder()
         .setJobId(request.getJobId()).setCacheId(cacheId).setPartition(partition).build()));
     return new BatchListOperator(Fetches.decode(parts, allocator, "partition " + partition + " of cached DataFrame "

@@ -13,6 +13,7 @@ import dev.quiver.planner.stages.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.memory.BufferAllocator;
@@ -79,6 +80,19 @@ public final class ClusterExecution implements ExecutionBackend {
       streams.add(((TaskOutcome.Rows) o).ipcStream());
     }
     cluster.putBroadcast(job, stage.id(), streams);
+  }
+
+  @Override
+  public boolean cachedPartitionsAvailable(List<byte[]> partitions) {
+    for (byte[] p : partitions) {
+      Optional<BlockRef> ref = BlockRef.parse(p);
+      if (ref.isPresent() && cluster.worker(ref.get().workerId()) == null) {
+        LOG.warn("Cached partitions were on {}, which was lost; computing the cached DataFrame again",
+            ref.get().workerId());
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.quiver.driver.cluster;
 
-import com.google.protobuf.ByteString;
+import dev.quiver.executor.task.DataChunks;
 import dev.quiver.proto.cluster.ClusterServiceGrpc;
 import dev.quiver.proto.cluster.DataChunk;
 import dev.quiver.proto.cluster.FetchBroadcastRequest;
@@ -9,7 +9,6 @@ import dev.quiver.proto.cluster.HeartbeatRequest;
 import dev.quiver.proto.cluster.HeartbeatResponse;
 import dev.quiver.proto.cluster.RegisterWorkerRequest;
 import dev.quiver.proto.cluster.RegisterWorkerResponse;
-import dev.quiver.proto.rpc.Rpc;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class ClusterService extends ClusterServiceGrpc.ClusterServiceImplB
     }
     List<byte[]> parts = streams.get();
     for (int i = 0; i < parts.size(); i++) {
-      sendChunks(parts.get(i), i, out);
+      DataChunks.send(parts.get(i), i, out);
     }
     out.onCompleted();
   }
@@ -60,17 +59,7 @@ public final class ClusterService extends ClusterServiceGrpc.ClusterServiceImplB
           + req.getJobId()).asRuntimeException());
       return;
     }
-    sendChunks(part.get(), 0, out);
+    DataChunks.send(part.get(), 0, out);
     out.onCompleted();
-  }
-
-  /** Sends {@code bytes} as chunks of part {@code part}; an empty payload still sends one (empty) chunk. */
-  static void sendChunks(byte[] bytes, int part, StreamObserver<DataChunk> out) {
-    int off = 0;
-    do {
-      int n = Math.min(Rpc.CHUNK_BYTES, bytes.length - off);
-      out.onNext(DataChunk.newBuilder().setPart(part).setData(ByteString.copyFrom(bytes, off, n)).build());
-      off += n;
-    } while (off < bytes.length);
   }
 }

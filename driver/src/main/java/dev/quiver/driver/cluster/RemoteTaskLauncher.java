@@ -17,6 +17,9 @@ import dev.quiver.planner.physical.ShuffleReadExec;
 import dev.quiver.planner.serde.TaskDefinition;
 import dev.quiver.planner.serde.TaskSerde;
 import dev.quiver.planner.stages.StageId;
+import dev.quiver.driver.ExecutionBackend;
+import dev.quiver.planner.stages.StageKind;
+import dev.quiver.proto.cluster.CachedBlock;
 import dev.quiver.proto.cluster.JobRequest;
 import dev.quiver.proto.cluster.LaunchTaskRequest;
 import dev.quiver.proto.cluster.MapOutputLocation;
@@ -176,7 +179,25 @@ public final class RemoteTaskLauncher implements TaskLauncher {
       b.addShuffles(s);
     }
     b.addAllBroadcastStages(broadcasts).addAllCachedIds(caches);
+    for (long cacheId : caches) {
+      // A partition kept on a worker is read there when it has a slot, else fetched from it.
+      cluster.cachedPartition(job.id(), cacheId, partition).flatMap(BlockRef::parse).ifPresent(ref -> {
+        b.addCachedBlocks(CachedBlock.newBuilder().setCacheId(cacheId).setWorkerId(ref.workerId())
+            .setWorkerAddress(ref.address()).setBlockKey(ref.key()));
+        inputBytes.merge(ref.workerId(), Long.MAX_VALUE / 4, Long::sum);
+      });
+    }
+    if (a.task.settings().containsKey(ExecutionBackend.CACHE_BEING_MATERIALIZED)
+        && a.task.kind() == StageKind.RESULT) {
+      b.setKeepResultKey(blockKey(a));
+    }
     return b;
+  }
+
+  /** The key under which a worker keeps the rows of a task computing a cached partition. */
+  private static String blockKey(Attempt a) {
+    return "cache" + a.task.settings().get(ExecutionBackend.CACHE_BEING_MATERIALIZED) + "-job" + a.id.job().id()
+        + "-p" + a.task.partition();
   }
 
   private static void collectInputs(PhysicalPlan p, Set<Integer> shuffles, Set<Integer> broadcasts,
@@ -229,6 +250,13 @@ public final class RemoteTaskLauncher implements TaskLauncher {
   private void complete(Attempt a, WorkerEndpoint w, TaskResult result) {
     TaskResultSerde.Ended ended = TaskResultSerde.decode(result, w.outputPrefix());
     if (ended instanceof TaskResultSerde.Ended.Succeeded s) {
+      if (result.hasRows() && result.getRows().getKept()) {
+        // The rows stayed on the worker: the session's cache records where.
+        TaskOutcome.Rows rows = (TaskOutcome.Rows) s.outcome();
+        a.future.complete(new TaskOutcome.Rows(new BlockRef(w.id(), w.address(), blockKey(a)).encode(), rows.rowCount(),
+            rows.metrics()));
+        return;
+      }
       a.future.complete(s.outcome());
       return;
     }

@@ -235,6 +235,29 @@ class ScriptClusterTest {
     }
   }
 
+  @Test
+  @Order(7)
+  void cachedPartitionsLiveOnWorkersAndAreRecomputedWhenTheirWorkerIsLost() throws Exception {
+    cluster.startWorker("worker-cache", Map.of());
+    cluster.awaitWorkers(2);
+    Function<Session, List<Row>> program = s -> {
+      DataFrame cached = s.range(0, 300_000).withColumn("g", col("id").mod(10)).repartition(4).cache();
+      List<Row> out = new ArrayList<>(cached.groupBy("g").agg(sum("id"), count("*")).orderBy("g").collectAsList());
+      if (!s.sparkContext().master().startsWith("local")) {
+        try {
+          ProcessHandle.of(cluster.pid("worker-cache")).ifPresent(ProcessHandle::destroyForcibly);
+          cluster.awaitWorkers(1);
+        } catch (IOException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      // Half the cached partitions were on the killed worker: they are computed again.
+      out.addAll(cached.filter(col("g").lt(5)).groupBy("g").agg(max("id")).orderBy("g").collectAsList());
+      return out;
+    };
+    sameAsLocal(program);
+  }
+
   /** Tasks finished by the registered workers (the status page counts them per worker). */
   private static long tasksDone() throws IOException, InterruptedException {
     long n = 0;
