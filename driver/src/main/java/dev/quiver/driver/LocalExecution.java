@@ -10,6 +10,7 @@ import dev.quiver.driver.scheduler.TaskLauncher;
 import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.task.TaskInputs;
 import dev.quiver.executor.task.TaskOutcome;
+import dev.quiver.executor.task.ScratchDirs;
 import dev.quiver.executor.task.TaskRunner;
 import dev.quiver.planner.stages.Stage;
 import dev.quiver.sql.QuiverException;
@@ -18,11 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +60,7 @@ public final class LocalExecution implements ExecutionBackend {
     int batchSize = conf.getInt(QuiverConf.BATCH_SIZE, 8192);
     TaskRunner runner = new TaskRunner(root, taskMemory, localDir.resolve("shuffle"), batchSize);
     this.launcher = new LocalTaskLauncher(threads, runner);
-    this.cleanupHook = new Thread(() -> deleteRecursively(localDir), "quiver-cleanup");
+    this.cleanupHook = new Thread(() -> ScratchDirs.deleteRecursively(localDir), "quiver-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupHook);
   }
 
@@ -123,7 +122,7 @@ public final class LocalExecution implements ExecutionBackend {
     tracker.removeJob(job);
     broadcasts.removeJob(job);
     launcher.jobFinished(job);
-    deleteRecursively(localDir.resolve("shuffle").resolve("job" + job.id()));
+    ScratchDirs.deleteRecursively(localDir.resolve("shuffle").resolve("job" + job.id()));
   }
 
   @Override
@@ -133,29 +132,12 @@ public final class LocalExecution implements ExecutionBackend {
     }
     closed = true;
     launcher.close();
-    deleteRecursively(localDir);
+    ScratchDirs.deleteRecursively(localDir);
     try {
       Runtime.getRuntime().removeShutdownHook(cleanupHook);
     } catch (IllegalStateException e) {
       // Already shutting down: the hook runs (or ran) anyway.
     }
     ArrowMemory.closeRoot(root, LOG);
-  }
-
-  public static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          LOG.debug("Could not delete {}", p, e);
-        }
-      });
-    } catch (IOException e) {
-      LOG.debug("Could not list {}", dir, e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.quiver.worker;
 
+import dev.quiver.executor.task.ScratchDirs;
 import dev.quiver.executor.task.TaskRunner;
 import dev.quiver.proto.cluster.ClusterServiceGrpc;
 import dev.quiver.proto.cluster.HeartbeatRequest;
@@ -12,16 +13,13 @@ import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -121,7 +119,7 @@ public final class Worker implements AutoCloseable {
     }
     tasks.forget(job);
     broadcasts.removeJob(job);
-    deleteRecursively(shuffleDir.resolve("job" + job));
+    ScratchDirs.deleteRecursively(shuffleDir.resolve("job" + job));
   }
 
   /** Registers, then heartbeats; goes back to registering when the driver forgets this worker or is away. */
@@ -189,28 +187,11 @@ public final class Worker implements AutoCloseable {
     Rpc.close(driverChannel);
     peers.values().forEach(ManagedChannel::shutdownNow);
     broadcasts.close();
-    deleteRecursively(shuffleDir);
+    ScratchDirs.deleteRecursively(shuffleDir);
     try {
       root.close();
     } catch (IllegalStateException e) {
       LOG.warn("Some Arrow memory was still in use when the worker stopped: {}", e.getMessage());
-    }
-  }
-
-  static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("Could not delete {}: {}", dir, e.getMessage());
     }
   }
 }
