@@ -38,11 +38,11 @@ class ConformanceTest {
 
   @BeforeAll
   static void start() throws URISyntaxException {
+    root = Paths.get(ConformanceTest.class.getResource("/conformance/expected").toURI()).getParent();
     begin("local[2]");
   }
 
-  static void begin(String master) throws URISyntaxException {
-    root = Paths.get(ConformanceTest.class.getResource("/conformance/expected").toURI()).getParent();
+  static void begin(String master) {
     spark = Session.builder().master(master).appName("conformance")
         .config("spark.sql.session.timeZone", "UTC").getOrCreate();
   }

@@ -11,13 +11,7 @@ class RemoteConformanceTest extends ConformanceTest {
 
   @BeforeAll
   static void startRemote() {
-    driver = InProcessDriver.replaceLocal(spark, url -> {
-      try {
-        begin(url);
-      } catch (java.net.URISyntaxException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    driver = InProcessDriver.replaceLocal(spark, ConformanceTest::begin);
   }
 
   @AfterAll

@@ -36,12 +36,6 @@ class EndToEndTest {
 
   @BeforeAll
   static void start() throws IOException {
-    begin("local[2]");
-  }
-
-  static void begin(String master) throws IOException {
-    spark = Session.builder().master(master).appName("e2e")
-        .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toString()).getOrCreate();
     people = dir.resolve("people.csv").toString();
     Files.writeString(Path.of(people), String.join("\n",
         "name,age,dept,salary",
@@ -50,6 +44,12 @@ class EndToEndTest {
         "Carol,29,Eng,",
         "Dan,,Sales,70.0",
         "Eve,52,Ops,90.0") + "\n");
+    begin("local[2]");
+  }
+
+  static void begin(String master) {
+    spark = Session.builder().master(master).appName("e2e")
+        .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toString()).getOrCreate();
   }
 
   @AfterAll

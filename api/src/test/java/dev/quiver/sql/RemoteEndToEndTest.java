@@ -10,13 +10,7 @@ class RemoteEndToEndTest extends EndToEndTest {
 
   @BeforeAll
   static void startRemote() {
-    driver = InProcessDriver.replaceLocal(spark, url -> {
-      try {
-        begin(url);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    driver = InProcessDriver.replaceLocal(spark, EndToEndTest::begin);
   }
 
   @AfterAll

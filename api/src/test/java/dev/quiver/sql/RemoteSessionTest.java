@@ -12,10 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.driver.remote.SessionServer;
 import dev.quiver.sql.types.StructType;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,18 +57,6 @@ class RemoteSessionTest {
     }
   }
 
-  private static String captured(Runnable r) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      r.run();
-    } finally {
-      System.setOut(original);
-    }
-    return buf.toString(StandardCharsets.UTF_8);
-  }
-
   private static DataFrame sales(Session s) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
@@ -88,12 +73,12 @@ class RemoteSessionTest {
           col("id").multiply(10).as("region"));
       DataFrame joined = sales.join(stores, "store").groupBy("region").agg(count("*").as("n"),
           sum("amount").as("total")).orderBy(col("total").desc());
-      return captured(() -> {
+      return EndToEndTest.capture(() -> {
         joined.show();
         joined.printSchema();
         sales.orderBy(col("amount").desc(), col("id")).show(5, false);
         // Expression ids count up per process, as in Spark: they are the only part allowed to differ.
-        System.out.print(captured(joined::explain).replaceAll("#\\d+", "#N"));
+        System.out.print(EndToEndTest.capture(joined::explain).replaceAll("#\\d+", "#N"));
       }) + joined.collectAsList() + sales.filter(col("amount").gt(90)).count();
     });
     assertTrue(out.contains("|region|"), out);

@@ -97,7 +97,7 @@ public final class RemoteSessionBackend implements SessionBackend {
       if (root != null) {
         root.close();
       }
-      Rpc.close(channel);
+      Rpc.closeNow(channel);
       throw e;
     }
   }
@@ -159,13 +159,12 @@ public final class RemoteSessionBackend implements SessionBackend {
 
   @Override
   public ResultRows collect(LogicalPlan plan) {
-    ResultStream stream = new ResultStream(plan);
+    IpcResult result = collectIpc(plan);
     List<Object[]> rows = new ArrayList<>();
-    byte[] partition;
-    while ((partition = stream.nextPartition()) != null) {
+    for (byte[] partition : result.partitions()) {
       IpcBatches.readRows(partition, allocator, rows);
     }
-    return new ResultRows(stream.schema, rows);
+    return new ResultRows(result.schema(), rows);
   }
 
   @Override
@@ -326,7 +325,7 @@ public final class RemoteSessionBackend implements SessionBackend {
       if (attachCall != null) {
         attachCall.cancel("session stopped", null);
       }
-      Rpc.close(channel);
+      Rpc.closeNow(channel);
       allocator.close();
     }
   }
@@ -411,6 +410,9 @@ public final class RemoteSessionBackend implements SessionBackend {
 
   /** The transport's reason in a few words, e.g. "connection refused", without gRPC's class names. */
   private static String reason(StatusRuntimeException e) {
+    if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+      return "no answer within " + OPEN_DEADLINE_SECONDS + " s";
+    }
     for (Throwable c = e.getStatus().getCause(); c != null; c = c.getCause()) {
       String message = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
       for (String known : KNOWN_REASONS) {

@@ -179,7 +179,10 @@ public final class SessionService extends SessionServiceGrpc.SessionServiceImplB
     try {
       IpcResult result = s.backend.collectIpc(plan(request.getPlan()));
       for (ResultChunk chunk : ResultChunks.of(result)) {
-        if (!awaitReady(out)) {
+        if (!awaitReady(out, s)) {
+          if (!out.isCancelled()) {
+            fail(response, sessionGone());
+          }
           return;
         }
         out.onNext(chunk);
@@ -194,15 +197,18 @@ public final class SessionService extends SessionServiceGrpc.SessionServiceImplB
 
   /**
    * Waits until the client can take another message, so that a large result is not buffered whole in the
-   * transport. Returns false if the client cancelled. Polls: this thread runs the call, so the call's onReady
-   * callback could not run until it returns.
+   * transport. Returns false if the client cancelled or the session was closed meanwhile (a client that stopped
+   * reading a toLocalIterator). Polls, backing off: this thread runs the call, so the call's onReady callback
+   * could not run until it returns.
    */
-  private static boolean awaitReady(ServerCallStreamObserver<?> out) throws InterruptedException {
+  private boolean awaitReady(ServerCallStreamObserver<?> out, ClientSession s) throws InterruptedException {
+    long pause = 1;
     while (!out.isReady()) {
-      if (out.isCancelled()) {
+      if (out.isCancelled() || !sessions.containsKey(s.id)) {
         return false;
       }
-      Thread.sleep(1);
+      Thread.sleep(pause);
+      pause = Math.min(pause * 2, 50);
     }
     return !out.isCancelled();
   }

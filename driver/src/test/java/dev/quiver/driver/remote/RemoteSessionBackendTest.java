@@ -197,6 +197,19 @@ class RemoteSessionBackendTest {
   }
 
   @Test
+  void aDriverThatGoesAwayMidSessionIsReportedPlainly() {
+    SessionServer server = server();
+    RemoteSessionBackend c = client(server);
+    String url = server.url();
+    server.close();
+    QuiverException e = assertThrows(QuiverException.class, () -> c.collect(df(Range.of(0, 1, 1, 1))));
+    assertTrue(e.getMessage().startsWith("Cannot reach the Quiver driver at " + url + " ("), e.getMessage());
+    assertTrue(e.getMessage().endsWith("Is it running? Start one with bin/quiver-driver or bin/start-cluster."),
+        e.getMessage());
+    c.stop();
+  }
+
+  @Test
   void stoppingOneSessionLeavesTheOthersRunning() {
     SessionServer server = server();
     RemoteSessionBackend a = client(server);
@@ -208,6 +221,22 @@ class RemoteSessionBackendTest {
     assertEquals(10, b.collect(df(Range.of(0, 10, 1, 2))).rows().size());
     QuiverException stopped = assertThrows(QuiverException.class, () -> a.collect(df(Range.of(0, 1, 1, 1))));
     assertTrue(stopped.getMessage().contains("stopped"), stopped.getMessage());
+  }
+
+  @Test
+  void aClientThatStopsReadingALargeResultCanStillStop() {
+    SessionServer server = server();
+    RemoteSessionBackend a = client(server);
+    RemoteSessionBackend b = client(server);
+    LogicalPlan wide = df(new Project(List.of(UnresolvedAttribute.of("id"), new Alias(
+        new dev.quiver.planner.expressions.UnresolvedFunction("repeat", List.of(Literal.of("z"), Literal.of(500)),
+            false), "pad")), df(Range.of(0, 200_000, 1, 2))));
+    Iterator<Object[]> rows = a.toLocalIterator(wide);
+    assertEquals(0L, rows.next()[0]);
+    // The driver is now waiting for this client to read on; stopping must not wait for that.
+    a.stop();
+    await(() -> server.service().sessionIds().size() == 1);
+    assertEquals(10, b.collect(df(Range.of(0, 10, 1, 2))).rows().size());
   }
 
   @Test

@@ -82,6 +82,16 @@ public final class Rpc {
     }
   }
 
+  /** Shuts a channel down at once, cancelling calls in flight (their results are no longer wanted). */
+  public static void closeNow(ManagedChannel channel) {
+    channel.shutdownNow();
+    try {
+      channel.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Stops a server, giving calls in flight a moment to finish. */
   public static void close(Server server) {
     server.shutdown();
