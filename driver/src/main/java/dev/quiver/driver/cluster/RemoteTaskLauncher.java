@@ -227,12 +227,14 @@ public final class RemoteTaskLauncher implements TaskLauncher {
 
       @Override
       public void onError(Throwable t) {
-        finished(a, w);
         if (!a.future.isDone()) {
-          // The worker did not answer: it died or cannot be reached; it must register again to get work.
+          // The worker did not answer: it died or cannot be reached; it must register again to get work. It is
+          // removed before its slot could be offered again: a dead worker's calls fail at once, and re-offering
+          // its slot would burn the retries of the tasks queued behind this one.
           cluster.lose(w, "a task call failed: " + t.getMessage());
           a.future.completeExceptionally(workerLost(a, w, String.valueOf(t.getMessage())));
         }
+        finished(a, w);
       }
 
       @Override
