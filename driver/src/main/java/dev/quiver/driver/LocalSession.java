@@ -7,8 +7,6 @@ import dev.quiver.driver.catalog.TableWrites;
 import dev.quiver.driver.io.FileSources;
 import dev.quiver.driver.io.IpcBatches;
 import dev.quiver.driver.scheduler.JobId;
-import dev.quiver.driver.scheduler.JobInputs;
-import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.task.TaskOutcome;
 import dev.quiver.executor.task.TaskRunner;
 import dev.quiver.formats.FileFormats;
@@ -49,6 +47,11 @@ public final class LocalSession implements SessionBackend {
 
   public LocalSession(QuiverConf conf, MasterUrl master, String appName) {
     this.runtime = new LocalRuntime(conf, master, appName);
+  }
+
+  /** A session whose tasks run on {@code execution} (a cluster's workers, shared with other sessions). */
+  public LocalSession(QuiverConf conf, AppInfo info, ExecutionBackend execution) {
+    this.runtime = new LocalRuntime(conf, info, execution, 4);
   }
 
   @Override
@@ -138,24 +141,23 @@ public final class LocalSession implements SessionBackend {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put(TaskRunner.SESSION_TIME_ZONE, Sessions.zone(runtime.conf()).getId());
     settings.put(TaskRunner.QUERY_START_MICROS, Long.toString(qe.startMicros()));
+    if (qe.materializedCacheId() >= 0) {
+      // Where tasks run on workers, the cache's partitions stay there (see ExecutionBackend).
+      settings.put(ExecutionBackend.CACHE_BEING_MATERIALIZED, Long.toString(qe.materializedCacheId()));
+    }
+    if (runtime.conf().contains(QuiverConf.TASK_MEMORY)) {
+      settings.put(TaskRunner.TASK_MEMORY_BYTES, Long.toString(runtime.conf().getBytes(QuiverConf.TASK_MEMORY, 0)));
+    }
     try {
-      return runtime.scheduler().runJob(job, dag, settings,
-          new JobInputs(job, runtime.tracker(), runtime.broadcasts(), pinned), (stage, outcomes) -> {
-            if (stage.kind() == StageKind.SHUFFLE_MAP) {
-              runtime.tracker().register(job, stage.id(), outcomes.toArray(new TaskOutcome.MapOutput[0]));
-            } else if (stage.kind() == StageKind.BROADCAST) {
-              List<Batch> batches = new ArrayList<>();
-              try {
-                for (TaskOutcome o : outcomes) {
-                  batches.addAll(IpcBatches.decode(((TaskOutcome.Rows) o).ipcStream(), runtime.allocator()));
-                }
-              } catch (RuntimeException e) {
-                batches.forEach(Batch::close);
-                throw e;
-              }
-              runtime.broadcasts().put(job, stage.id(), batches);
+      return runtime.scheduler().runJob(job, dag, settings, runtime.execution().jobInputs(job, pinned),
+          (stage, outcomes) -> {
+            if (stage.kind() == StageKind.BROADCAST) {
+              runtime.execution().broadcastFinished(job, stage, outcomes);
             }
           });
+    } catch (RuntimeException | Error e) {
+      runtime.execution().jobFailed(job, e);
+      throw e;
     } finally {
       runtime.cleanupJob(job);
     }
@@ -164,7 +166,7 @@ public final class LocalSession implements SessionBackend {
   /** The partitions of a cached DataFrame, computing them on first use. */
   private synchronized List<byte[]> materialize(long cacheId) {
     Optional<List<byte[]>> have = runtime.cache().partitionsIfMaterialized(cacheId);
-    if (have.isPresent()) {
+    if (have.isPresent() && runtime.execution().cachedPartitionsAvailable(have.get())) {
       return have.get();
     }
     LogicalPlan plan = runtime.cache().entry(cacheId).orElseThrow(() -> new QuiverException("CACHE_DROPPED",

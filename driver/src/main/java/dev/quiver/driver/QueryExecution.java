@@ -45,6 +45,11 @@ public final class QueryExecution {
     this.excludeCacheId = excludeCacheId;
   }
 
+  /** The cached DataFrame this query computes (its partitions become the cache), or -1. */
+  public long materializedCacheId() {
+    return excludeCacheId;
+  }
+
   public long startMicros() {
     return startMicros;
   }

@@ -88,6 +88,33 @@ public final class QuiverConf {
     throw new QuiverException("The setting " + key + " must be true or false, but is '" + v + "'.");
   }
 
+  /** Durations as Spark writes them: {@code 5000} (milliseconds), {@code 500ms}, {@code 5s}, {@code 1min}. */
+  public long getDurationMillis(String key, long defaultMillis) {
+    String v = values.get(key);
+    if (v == null) {
+      return defaultMillis;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?")
+        .matcher(v.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new QuiverException("The setting " + key + " must be a duration such as 5s or 500ms, but is '" + v
+          + "'.");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "ms" : m.group(2);
+    switch (unit) {
+      case "s":
+        return n * 1000;
+      case "m":
+      case "min":
+        return n * 60_000;
+      case "h":
+        return n * 3_600_000;
+      default:
+        return n;
+    }
+  }
+
   /** Sizes as Spark writes them: {@code 10485760}, {@code 10m}, {@code 10MB}, {@code 2g}, {@code -1}. */
   public long getBytes(String key, long defaultValue) {
     String v = values.get(key);

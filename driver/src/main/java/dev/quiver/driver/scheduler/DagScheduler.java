@@ -9,7 +9,9 @@ import dev.quiver.planner.stages.StageDag;
 import dev.quiver.planner.stages.StageKind;
 import dev.quiver.sql.QuiverException;
 import dev.quiver.sql.QuiverThrowable;
+import dev.quiver.planner.stages.StageId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -23,22 +25,58 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the stages of a job in dependency order, each as one task per partition on the launcher. A failed task
  * is retried up to {@code maxFailures} attempts unless the failure is the user's (an ANSI error, a malformed
- * file in FAILFAST mode...), which fails the job at once with that same error, as Spark reports it.
+ * file in FAILFAST mode...), which fails the job at once with that same error, as Spark reports it. A task that
+ * cannot fetch a map output (its worker was lost) makes the scheduler re-run only the missing map tasks of that
+ * shuffle, then the task; each stage's life follows {@link StageState}.
  */
 public final class DagScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(DagScheduler.class);
 
   private final TaskLauncher launcher;
   private final int maxFailures;
+  private final MapOutputTracker tracker;
 
   public DagScheduler(TaskLauncher launcher, int maxFailures) {
-    this.launcher = launcher;
-    this.maxFailures = Math.max(1, maxFailures);
+    this(launcher, maxFailures, new MapOutputTracker());
   }
 
-  /** What the driver does with each finished stage's outcomes (register map outputs, keep broadcasts). */
+  public DagScheduler(TaskLauncher launcher, int maxFailures, MapOutputTracker tracker) {
+    this.launcher = launcher;
+    this.maxFailures = Math.max(1, maxFailures);
+    this.tracker = tracker;
+  }
+
+  /** What the driver does with each finished stage's outcomes (keep broadcasts...). */
   public interface StageListener {
     void stageFinished(Stage stage, List<TaskOutcome> outcomes);
+  }
+
+  /** One job's run: its stages' states and the arguments every launch needs. */
+  private final class JobRun {
+    final JobId job;
+    final StageDag dag;
+    final Map<String, String> settings;
+    final TaskInputs inputs;
+    final Map<StageId, StageState> states = new HashMap<>();
+
+    JobRun(JobId job, StageDag dag, Map<String, String> settings, TaskInputs inputs) {
+      this.job = job;
+      this.dag = dag;
+      this.settings = settings;
+      this.inputs = inputs;
+      for (Stage s : dag.stages()) {
+        states.put(s.id(), StageState.WAITING);
+      }
+    }
+
+    void move(Stage stage, StageState next) {
+      StageState now = states.get(stage.id());
+      if (!now.canMoveTo(next)) {
+        throw new IllegalStateException(stage.id() + " of " + job + " cannot go from " + now + " to " + next);
+      }
+      LOG.debug("{} of {}: {} -> {}", stage.id(), job, now, next);
+      states.put(stage.id(), next);
+    }
   }
 
   /**
@@ -48,9 +86,14 @@ public final class DagScheduler {
    */
   public List<TaskOutcome> runJob(JobId job, StageDag dag, Map<String, String> settings, TaskInputs inputsFor,
       StageListener listener) {
+    JobRun run = new JobRun(job, dag, settings, inputsFor);
     List<TaskOutcome> result = List.of();
     for (Stage stage : dag.stages()) {
-      List<TaskOutcome> outcomes = runStage(job, stage, settings, inputsFor);
+      List<Integer> all = new ArrayList<>(stage.numPartitions());
+      for (int p = 0; p < stage.numPartitions(); p++) {
+        all.add(p);
+      }
+      List<TaskOutcome> outcomes = runStage(run, stage, all);
       listener.stageFinished(stage, outcomes);
       if (stage.kind() == StageKind.RESULT) {
         result = outcomes;
@@ -59,18 +102,40 @@ public final class DagScheduler {
     return result;
   }
 
-  private List<TaskOutcome> runStage(JobId job, Stage stage, Map<String, String> settings, TaskInputs inputs) {
+  /** Re-runs the map tasks whose output was lost, for every shuffle {@code stage} reads. */
+  private void recomputeLostParents(JobRun run, Stage stage) {
+    for (StageId parentId : stage.parents()) {
+      Stage parent = run.dag.stage(parentId);
+      if (parent.kind() != StageKind.SHUFFLE_MAP) {
+        continue;
+      }
+      List<Integer> missing = tracker.lost(run.job, parentId);
+      if (!missing.isEmpty()) {
+        LOG.warn("Re-running map tasks {} of {} ({}): their output was lost with a worker", missing, parentId,
+            run.job);
+        run.move(parent, StageState.RESUBMITTED);
+        runStage(run, parent, missing);
+      }
+    }
+  }
+
+  /** Runs the given partitions of {@code stage}; returns their outcomes in that order. */
+  private List<TaskOutcome> runStage(JobRun run, Stage stage, List<Integer> partitions) {
+    JobId job = run.job;
+    recomputeLostParents(run, stage);
+    run.move(stage, StageState.RUNNING);
     int n = stage.numPartitions();
     TaskOutcome[] done = new TaskOutcome[n];
     int[] attempts = new int[n];
-    List<CompletableFuture<TaskOutcome>> running = new ArrayList<>(n);
+    int[] fetchFailures = new int[n];
+    Map<Integer, CompletableFuture<TaskOutcome>> running = new HashMap<>();
     // Partitions whose current attempt ended, in the order they ended: a failure is seen (and the other tasks
     // cancelled) as soon as it happens, not only after every earlier partition has finished.
     BlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
-    for (int p = 0; p < n; p++) {
-      running.add(launch(job, stage, p, 0, settings, inputs, ended));
+    for (int p : partitions) {
+      running.put(p, launch(run, stage, p, 0, ended));
     }
-    int remaining = n;
+    int remaining = partitions.size();
     while (remaining > 0) {
       int p;
       try {
@@ -82,6 +147,9 @@ public final class DagScheduler {
       }
       try {
         done[p] = running.get(p).get();
+        if (done[p] instanceof TaskOutcome.MapOutput m) {
+          tracker.registerPartition(job, stage.id(), n, p, m);
+        }
         remaining--;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -89,27 +157,56 @@ public final class DagScheduler {
         throw new QuiverException("Interrupted while waiting for " + stage.id() + " of " + job, e);
       } catch (ExecutionException | CancellationException e) {
         Throwable cause = unwrap(e);
-        attempts[p]++;
-        TaskAttemptId id = new TaskAttemptId(job, stage.id(), p, attempts[p] - 1);
-        if (isUserError(cause) || attempts[p] >= maxFailures) {
+        boolean fetch = cause instanceof FetchFailedException;
+        TaskAttemptId id = new TaskAttemptId(job, stage.id(), p, attempts[p] + fetchFailures[p]);
+        if (fetch) {
+          fetchFailures[p]++;
+        } else {
+          attempts[p]++;
+        }
+        int tried = attempts[p] + fetchFailures[p];
+        if (fetch && fetchFailures[p] <= maxFailures) {
+          FetchFailedException ff = (FetchFailedException) cause;
+          LOG.warn("{} could not read its input ({}); recomputing the lost map output", id, ff.getMessage());
+          if (ff.workerId() != null) {
+            launcher.outputsLost(ff.workerId());
+          }
+          try {
+            recomputeLostParents(run, stage);
+          } catch (RuntimeException | Error recomputeFailed) {
+            launcher.cancel(job);
+            waitQuietly(running.values());
+            run.move(stage, StageState.FAILED);
+            throw recomputeFailed;
+          }
+          running.put(p, launch(run, stage, p, tried, ended));
+          continue;
+        }
+        if (fetch || isUserError(cause) || attempts[p] >= maxFailures) {
           launcher.cancel(job);
-          waitQuietly(running);
-          throw jobFailure(id, stage, attempts[p], cause);
+          waitQuietly(running.values());
+          run.move(stage, StageState.FAILED);
+          throw jobFailure(id, stage, tried, cause);
         }
         LOG.warn("{} failed ({}); retrying, attempt {} of {}", id, cause.toString(), attempts[p] + 1, maxFailures);
-        running.set(p, launch(job, stage, p, attempts[p], settings, inputs, ended));
+        running.put(p, launch(run, stage, p, tried, ended));
       }
     }
-    return List.of(done);
+    run.move(stage, StageState.DONE);
+    List<TaskOutcome> outcomes = new ArrayList<>(partitions.size());
+    for (int p : partitions) {
+      outcomes.add(done[p]);
+    }
+    return outcomes;
   }
 
-  private CompletableFuture<TaskOutcome> launch(JobId job, Stage stage, int partition, int attempt,
-      Map<String, String> settings, TaskInputs inputs, BlockingQueue<Integer> ended) {
-    TaskAttemptId id = new TaskAttemptId(job, stage.id(), partition, attempt);
+  private CompletableFuture<TaskOutcome> launch(JobRun run, Stage stage, int partition, int attempt,
+      BlockingQueue<Integer> ended) {
+    TaskAttemptId id = new TaskAttemptId(run.job, stage.id(), partition, attempt);
     CompletableFuture<TaskOutcome> f;
     try {
-      TaskDefinition def = TaskDefinition.of(String.valueOf(job.id()), stage, partition, attempt, settings);
-      f = launcher.launch(id, def, inputs);
+      TaskDefinition def = TaskDefinition.of(String.valueOf(run.job.id()), stage, partition, attempt, run.settings);
+      f = launcher.launch(id, def, run.inputs);
     } catch (RuntimeException | Error e) {
       f = CompletableFuture.failedFuture(e);
     }
@@ -142,7 +239,7 @@ public final class DagScheduler {
         + "could not finish; see the cause below and the driver log.", null, cause);
   }
 
-  private static void waitQuietly(List<CompletableFuture<TaskOutcome>> futures) {
+  private static void waitQuietly(java.util.Collection<CompletableFuture<TaskOutcome>> futures) {
     for (CompletableFuture<TaskOutcome> f : futures) {
       try {
         f.handle((r, e) -> null).get();

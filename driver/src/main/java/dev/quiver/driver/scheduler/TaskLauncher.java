@@ -18,6 +18,12 @@ public interface TaskLauncher extends AutoCloseable {
   /** Asks the running tasks of {@code job} to stop; they fail with a cancellation error. */
   void cancel(JobId job);
 
+  /**
+   * A task could not fetch map output from {@code workerId}: forget that worker's outputs so they are re-made.
+   * Nothing to do where every output is on this machine.
+   */
+  default void outputsLost(String workerId) {}
+
   @Override
   void close();
 }

@@ -31,6 +31,8 @@ public final class TaskRunner {
   /** Setting carrying the query's start time, fixing current_date()/current_timestamp() per query. */
   public static final String QUERY_START_MICROS = "quiver.query.startMicros";
   public static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
+  /** A session's own (smaller) task memory budget in bytes, honoured by every process that runs its tasks. */
+  public static final String TASK_MEMORY_BYTES = "quiver.task.memoryBytes";
 
   private final BufferAllocator root;
   private final long taskMemory;
@@ -51,7 +53,9 @@ public final class TaskRunner {
     String name = "task " + task.partition() + "." + task.attempt() + " of stage " + task.stageId().id()
         + " (job " + task.jobId() + ")";
     long start = System.nanoTime();
-    BufferAllocator allocator = root.newChildAllocator(name, 0, taskMemory);
+    long budget = Math.min(taskMemory, Long.parseLong(task.settings().getOrDefault(TASK_MEMORY_BYTES,
+        Long.toString(taskMemory))));
+    BufferAllocator allocator = root.newChildAllocator(name, 0, budget);
     Throwable failure = null;
     try {
       ZoneId zone = ZoneId.of(task.settings().getOrDefault(SESSION_TIME_ZONE, ZoneId.systemDefault().getId()));
@@ -66,7 +70,7 @@ public final class TaskRunner {
       return outcome;
     } catch (OutOfMemoryException e) {
       failure = new QuiverException("TASK_MEMORY_EXCEEDED", name + " needed more than its memory budget of "
-          + (taskMemory >> 20) + " MB. Spread the data over more tasks (raise spark.sql.shuffle.partitions or "
+          + (budget >> 20) + " MB. Spread the data over more tasks (raise spark.sql.shuffle.partitions or "
           + "repartition) or give tasks more memory (quiver.executor.memory).", null, e);
       throw (QuiverException) failure;
     } catch (RuntimeException | Error e) {
