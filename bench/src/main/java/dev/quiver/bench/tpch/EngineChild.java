@@ -49,7 +49,7 @@ final class EngineChild implements AutoCloseable {
     this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
   }
 
-  /** Starts the child JVM with this JVM's classpath; its stderr goes to {@code logDir/<engine>.log}. */
+  /** Starts the child JVM (Quiver and DuckDB on this JVM's classpath, Spark on its own); its stderr goes to {@code logDir/<engine>.log}. */
   static EngineChild start(String engine, TpchData data, Path logDir, List<String> extraJvmArgs) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -60,7 +60,7 @@ final class EngineChild implements AutoCloseable {
     }
     command.addAll(extraJvmArgs);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(engine.equals("spark") ? sparkClasspath() : System.getProperty("java.class.path"));
     command.add(EngineProcess.class.getName());
     command.add(engine);
     command.add(data.root().getParent().toString());
@@ -71,6 +71,16 @@ final class EngineChild implements AutoCloseable {
         .redirectError(logDir.resolve(engine + ".log").toFile())
         .start();
     return new EngineChild(engine, process, t0);
+  }
+
+  /** Spark runs on its own classpath (bin/tpch-bench resolves it), never mixed with Quiver's dependencies. */
+  private static String sparkClasspath() {
+    String classpath = System.getProperty("quiver.bench.sparkClasspath", "");
+    if (!classpath.contains("spark-sql_2.13")) {
+      throw new IllegalStateException("Spark's classpath is not known: run the comparison with bin/tpch-bench "
+          + "--compare, which builds the Spark engine (-Pspark) and resolves Spark's own classpath");
+    }
+    return classpath;
   }
 
   long startNanos() {

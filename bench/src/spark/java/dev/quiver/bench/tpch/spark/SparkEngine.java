@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Apache Spark 4.0.1 in local[2] with its default settings (UI off), answering each query's SQL text over
+ * Apache Spark 4.0.1 in local[2] with its default settings (UI off, bound to loopback), answering each query's SQL text over
  * temporary views of the same Parquet files. Compiled only with the Maven profile -Pspark.
  */
 public final class SparkEngine implements QueryEngine {
@@ -18,6 +18,8 @@ public final class SparkEngine implements QueryEngine {
 
   public SparkEngine(TpchData data) {
     spark = SparkSession.builder().appName("tpch").master("local[2]").config("spark.ui.enabled", "false")
+        // Loopback only: the benchmark machine's other addresses are not for traffic.
+        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     for (TpchTable<?> table : TpchTable.getTables()) {
