@@ -57,6 +57,9 @@ final class EngineChild implements AutoCloseable {
       command.addAll(SPARK_JVM_FLAGS);
     } else {
       command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+      // Arrow checks the bounds of every buffer access unless told otherwise; a production launch turns
+      // that off (the test suite keeps it on, where it catches bugs).
+      command.add("-Darrow.enable_unsafe_memory_access=true");
     }
     command.addAll(extraJvmArgs);
     command.add("-cp");

@@ -43,7 +43,11 @@ public final class EngineProcess {
         }
         try {
           if (engine == null) {
+            long started = System.nanoTime();
             engine = QueryEngine.create(engineName, data);
+            System.err.printf("%s started in %d ms (JVM up %d ms before)%n", engineName,
+                (System.nanoTime() - started) / 1_000_000,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
           }
           long t0 = System.nanoTime();
           List<List<Object>> rows = engine.run(command[1]);
