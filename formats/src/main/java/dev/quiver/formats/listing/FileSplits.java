@@ -14,7 +14,9 @@ import java.util.List;
  * {@code PartitionedFileUtil.splitFiles}: a splittable file is cut into chunks of {@link #maxSplitBytes}; the
  * splits, largest first, are packed next-fit into partitions of at most that many bytes, where every split
  * also costs {@code openCostInBytes} (opening a file is not free, so many small files share a task).
- * Empty files are left out: they hold no rows, and Spark's scan never sees them.
+ * Empty files are left out: they hold no rows, and Spark's scan never sees them. Unlike Spark, a packing into
+ * a few partitions that is not a multiple of the parallelism is redone with smaller splits when that gives a
+ * multiple, so no task slot idles through the last wave of tasks.
  */
 public final class FileSplits {
   /** {@code spark.sql.files.maxPartitionBytes}. */
@@ -56,6 +58,26 @@ public final class FileSplits {
   public static List<List<PlannedSplit>> plan(List<FileInfo> files, FileFormat format, FormatOptions options,
       long maxPartitionBytes, long openCostInBytes, int minPartitions) {
     long maxSplit = maxSplitBytes(files, maxPartitionBytes, openCostInBytes, minPartitions);
+    List<List<PlannedSplit>> partitions = plan(files, format, options, maxSplit, openCostInBytes);
+    int count = partitions.size();
+    if (minPartitions > 1 && count % minPartitions != 0 && count < 4 * minPartitions) {
+      // A few partitions that are not a multiple of the task slots leave slots idle for a whole task's time
+      // at the end (3 equal tasks on 2 slots take as long as 4). Where smaller splits give a multiple, use
+      // them: 6 files of 36 MB become 6 tasks on 2 slots, not 3. Spark keeps the uneven packing.
+      int wanted = (count + minPartitions - 1) / minPartitions * minPartitions;
+      long smallerSplit = maxSplitBytes(files, maxPartitionBytes, openCostInBytes, wanted);
+      if (smallerSplit < maxSplit) {
+        List<List<PlannedSplit>> balanced = plan(files, format, options, smallerSplit, openCostInBytes);
+        if (balanced.size() % minPartitions == 0) {
+          return balanced;
+        }
+      }
+    }
+    return partitions;
+  }
+
+  private static List<List<PlannedSplit>> plan(List<FileInfo> files, FileFormat format, FormatOptions options,
+      long maxSplit, long openCostInBytes) {
     List<PlannedSplit> splits = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       FileInfo f = files.get(i);

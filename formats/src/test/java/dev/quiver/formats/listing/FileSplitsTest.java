@@ -125,6 +125,32 @@ class FileSplitsTest {
   }
 
   @Test
+  void aFewPartitionsAreEvenedOutToAMultipleOfTheParallelism() {
+    List<FileInfo> files = List.of(file("a.gz", 37 * MB), file("b.gz", 37 * MB), file("c.gz", 37 * MB),
+        file("d.gz", 37 * MB), file("e.gz", 32 * MB), file("f.gz", 32 * MB));
+    // Spark's packing: (212 + 6 * 4) MB / 2 = 118 MB per partition -> [a b] [c d e] [f]: 3 tasks for 2 slots,
+    // the last one running alone. Evened out: 236 / 4 = 59 MB -> one file per partition, 6 tasks.
+    assertEquals(3, FileSplits.plan(files, FORMAT, FormatOptions.empty(), 118 * MB, 4 * MB, 1).size());
+    List<List<PlannedSplit>> parts = plan(files, 2);
+    assertEquals(6, parts.size());
+    for (List<PlannedSplit> p : parts) {
+      assertEquals(1, p.size());
+    }
+    // With one slot nothing changes: Spark's 128 MB partitions, [a b c] [d e f].
+    assertEquals(2, plan(files, 1).size());
+  }
+
+  @Test
+  void aPackingThatCannotBeEvenedOutIsKept() {
+    // Whatever the split size, three unsplittable files make 3 partitions at most: Spark's packing stays.
+    List<FileInfo> files = List.of(file("a.gz", 100 * MB), file("b.gz", 50 * MB), file("c.gz", 50 * MB));
+    List<List<PlannedSplit>> parts = plan(files, 2);
+    assertEquals(2, parts.size());
+    List<FileInfo> three = List.of(file("a.gz", 100 * MB), file("b.gz", 90 * MB), file("c.gz", 80 * MB));
+    assertEquals(3, plan(three, 2).size());
+  }
+
+  @Test
   void unsplittableFileStaysWhole() {
     FileInfo gz = file("big.csv.gz", 300 * MB);
     List<List<PlannedSplit>> parts = plan(List.of(gz), 1);

@@ -37,6 +37,8 @@ final class HashPairSource implements PairSource {
   /** Per stream row: its first candidate, and whether that candidate's key equals the row's. */
   private int[] firstCandidate = new int[0];
   private boolean[] firstEqual = new boolean[0];
+  /** Per stream row: the build row after its first candidate in the chain (-1 at the chain's end). */
+  private int[] afterFirst = new int[0];
   private int rows;
   private int row;
 
@@ -57,6 +59,7 @@ final class HashPairSource implements PairSource {
       cursor = new int[hashes.length];
       firstCandidate = new int[hashes.length];
       firstEqual = new boolean[hashes.length];
+      afterFirst = new int[hashes.length];
     }
     KeyHasher.hash(keys, rows, hashes);
     List<FieldVector> buildKeys = table.keys();
@@ -94,6 +97,9 @@ final class HashPairSource implements PairSource {
       int c = cursor[i];
       firstCandidate[i] = c;
       firstEqual[i] = c >= 0 && keysEqual(i, c);
+      // Where the chain goes on is another random load; taking it here overlaps it with other rows'
+      // (with unique build keys most chains end at their first row, and next() then needs no load).
+      afterFirst[i] = c >= 0 ? table.next(c) : -1;
     }
   }
 
@@ -136,8 +142,9 @@ final class HashPairSource implements PairSource {
       int chain = cursor[row];
       while (chain >= 0 && count < max) {
         int b = chain;
-        chain = table.nextWithHash(table.next(b), h);
-        if (b == firstCandidate[row] ? firstEqual[row] : keysEqual(row, b)) {
+        boolean first = b == firstCandidate[row];
+        chain = table.nextWithHash(first ? afterFirst[row] : table.next(b), h);
+        if (first ? firstEqual[row] : keysEqual(row, b)) {
           streamRows[count] = row;
           buildRows[count] = b;
           count++;

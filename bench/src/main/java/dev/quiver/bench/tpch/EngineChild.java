@@ -1,0 +1,131 @@
+package dev.quiver.bench.tpch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The parent's handle on one engine's child JVM ({@link EngineProcess}): start, run a query, peak RSS, stop. */
+final class EngineChild implements AutoCloseable {
+  /** Spark 4's launcher opens these packages on Java 17 (JavaModuleOptions); Spark fails without them. */
+  private static final List<String> SPARK_JVM_FLAGS = List.of(
+      "-XX:+IgnoreUnrecognizedVMOptions",
+      "--add-modules=jdk.incubator.vector",
+      "--add-opens=java.base/java.lang=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-opens=java.base/java.io=ALL-UNNAMED",
+      "--add-opens=java.base/java.net=ALL-UNNAMED",
+      "--add-opens=java.base/java.nio=ALL-UNNAMED",
+      "--add-opens=java.base/java.util=ALL-UNNAMED",
+      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+      "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+      "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+      "-Djdk.reflect.useDirectMethodHandle=false",
+      "-Dio.netty.tryReflectionSetAccessible=true");
+
+  final String engine;
+  private final Process process;
+  private final BufferedReader out;
+  private final PrintWriter in;
+  private final long startNanos;
+
+  private EngineChild(String engine, Process process, long startNanos) {
+    this.engine = engine;
+    this.process = process;
+    this.startNanos = startNanos;
+    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+  }
+
+  /** Starts the child JVM (Quiver and DuckDB on this JVM's classpath, Spark on its own); its stderr goes to {@code logDir/<engine>.log}. */
+  static EngineChild start(String engine, TpchData data, Path logDir, List<String> extraJvmArgs) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (engine.equals("spark")) {
+      command.addAll(SPARK_JVM_FLAGS);
+    } else {
+      command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+      // Arrow checks the bounds of every buffer access unless told otherwise; a production launch turns
+      // that off (the test suite keeps it on, where it catches bugs).
+      command.add("-Darrow.enable_unsafe_memory_access=true");
+    }
+    command.addAll(extraJvmArgs);
+    command.add("-cp");
+    command.add(engine.equals("spark") ? sparkClasspath() : System.getProperty("java.class.path"));
+    command.add(EngineProcess.class.getName());
+    command.add(engine);
+    command.add(data.root().getParent().toString());
+    command.add(Double.toString(data.scaleFactor()));
+    Files.createDirectories(logDir);
+    long t0 = System.nanoTime();
+    Process process = new ProcessBuilder(command)
+        .redirectError(logDir.resolve(engine + ".log").toFile())
+        .start();
+    return new EngineChild(engine, process, t0);
+  }
+
+  /** Spark runs on its own classpath (bin/tpch-bench resolves it), never mixed with Quiver's dependencies. */
+  private static String sparkClasspath() {
+    String classpath = System.getProperty("quiver.bench.sparkClasspath", "");
+    if (!classpath.contains("spark-sql_2.13")) {
+      throw new IllegalStateException("Spark's classpath is not known: run the comparison with bin/tpch-bench "
+          + "--compare, which builds the Spark engine (-Pspark) and resolves Spark's own classpath");
+    }
+    return classpath;
+  }
+
+  long startNanos() {
+    return startNanos;
+  }
+
+  /** Runs one query; returns {rows, milliseconds} as the child measured them. */
+  long[] run(String query) throws IOException {
+    in.println("run " + query);
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (!line.startsWith(EngineProcess.PREFIX)) {
+        continue;
+      }
+      String[] answer = line.substring(EngineProcess.PREFIX.length()).split(" ", 4);
+      if (answer[0].equals("result")) {
+        return new long[] {Long.parseLong(answer[2]), Long.parseLong(answer[3])};
+      }
+      throw new IllegalStateException(engine + " failed on " + query + ": " + line.substring(EngineProcess.PREFIX.length())
+          + " (its log is in " + engine + ".log)");
+    }
+    throw new IllegalStateException(engine + "'s JVM ended while running " + query + " (see " + engine + ".log)");
+  }
+
+  /** The child's peak resident set (VmHWM) in MiB, or -1 where /proc is not available. */
+  long peakRssMib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    in.println("quit");
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
