@@ -3,10 +3,16 @@ package dev.quiver.planner.optimizer;
 import dev.quiver.planner.expressions.And;
 import dev.quiver.planner.expressions.ExprId;
 import dev.quiver.planner.expressions.Expression;
+import dev.quiver.planner.expressions.Expressions;
 import dev.quiver.planner.expressions.Or;
+import dev.quiver.planner.logical.Filter;
 import dev.quiver.planner.logical.Join;
+import dev.quiver.planner.logical.Limit;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.Plans;
+import dev.quiver.planner.logical.Project;
+import dev.quiver.planner.logical.Repartition;
+import dev.quiver.planner.logical.Sort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +25,10 @@ import java.util.Set;
  * the rows no branch could accept before they are joined. Only the deterministic prefix of the condition is
  * read (see {@link Conjuncts}), and only a side whose rows the join type does not preserve is filtered.
  *
- * <p>The derived filters are not recognisable as derived once pushed further down, so this rule must run
- * once per plan (its own batch), not in a fixed-point batch, where it would add them again and again.
+ * <p>A derived predicate is simplified (so {@code p_size >= 1} common to every branch comes out and can reach
+ * the scan) and skipped when filters already on that side hold it, so optimizing an optimized plan adds
+ * nothing. That check sees only filters not rewritten on their way down, so the rule runs once per plan
+ * (its own batch): in a fixed-point batch a predicate pushed through an alias would be added again and again.
  *
  * <pre>
  * Join Inner (k#1 = k#3 AND ((a#2 = 1 AND b#4 = 2) OR (a#2 = 5 AND b#4 = 6)))
@@ -71,8 +79,9 @@ public final class PushExtraPredicateThroughJoin implements Rule {
         acrossSides.add(c);
       }
     }
-    List<Expression> leftExtra = filterLeft ? within(acrossSides, leftIds) : List.of();
-    List<Expression> rightExtra = filterRight ? within(acrossSides, rightIds) : List.of();
+    List<Expression> leftExtra = filterLeft ? notYetHolding(within(acrossSides, leftIds), j.left()) : List.of();
+    List<Expression> rightExtra =
+        filterRight ? notYetHolding(within(acrossSides, rightIds), j.right()) : List.of();
     if (leftExtra.isEmpty() && rightExtra.isEmpty()) {
       return j;
     }
@@ -83,9 +92,46 @@ public final class PushExtraPredicateThroughJoin implements Rule {
   private static List<Expression> within(List<Expression> conjuncts, Set<ExprId> available) {
     List<Expression> out = new ArrayList<>();
     for (Expression c : conjuncts) {
-      impliedWithin(c, available).ifPresent(out::add);
+      impliedWithin(c, available).ifPresent(p -> out.add(Expressions.transformUp(p, SimplifyBooleans::simplify)));
     }
     return out;
+  }
+
+  /** The predicates some of whose conjuncts are not yet among the filters {@code side} applies. */
+  private static List<Expression> notYetHolding(List<Expression> predicates, LogicalPlan side) {
+    List<Expression> holding = new ArrayList<>();
+    collectHolding(side, holding);
+    List<Expression> out = new ArrayList<>();
+    for (Expression p : predicates) {
+      for (Expression c : Expressions.splitConjuncts(p)) {
+        if (holding.stream().noneMatch(h -> Expressions.semanticEquals(h, c))) {
+          out.add(p);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Conjuncts of the filters that hold on every row {@code plan} outputs: those below nodes that pass rows
+   * through unchanged, and below a join on a side whose rows it never null-extends.
+   */
+  private static void collectHolding(LogicalPlan plan, List<Expression> out) {
+    if (plan instanceof Filter f) {
+      out.addAll(Expressions.splitConjuncts(f.condition()));
+      collectHolding(f.child(), out);
+    } else if (plan instanceof Project || plan instanceof Sort || plan instanceof Repartition
+        || plan instanceof Limit) {
+      collectHolding(plan.children().get(0), out);
+    } else if (plan instanceof Join j) {
+      if (!j.joinType().preservesRight()) {
+        collectHolding(j.left(), out);
+      }
+      if (!j.joinType().preservesLeft() && j.joinType().keepsRight()) {
+        collectHolding(j.right(), out);
+      }
+    }
   }
 
   /**

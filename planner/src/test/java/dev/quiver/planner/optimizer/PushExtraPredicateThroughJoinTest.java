@@ -4,6 +4,7 @@ import static dev.quiver.planner.optimizer.TestPlans.and;
 import static dev.quiver.planner.optimizer.TestPlans.col;
 import static dev.quiver.planner.optimizer.TestPlans.eq;
 import static dev.quiver.planner.optimizer.TestPlans.gt;
+import static dev.quiver.planner.optimizer.TestPlans.list;
 import static dev.quiver.planner.optimizer.TestPlans.lit;
 import static dev.quiver.planner.optimizer.TestPlans.lt;
 import static dev.quiver.planner.optimizer.TestPlans.scan;
@@ -19,6 +20,7 @@ import dev.quiver.planner.logical.Filter;
 import dev.quiver.planner.logical.Join;
 import dev.quiver.planner.logical.JoinType;
 import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.logical.Project;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +97,24 @@ class PushExtraPredicateThroughJoinTest {
     // A deterministic disjunction after a non-deterministic conjunct only sees the rows it lets through.
     LogicalPlan afterRandom = join(JoinType.INNER, and(eq(k, j), random, branches));
     assertSame(afterRandom, rule.apply(afterRandom));
+  }
+
+  @Test
+  void addsNothingTheSidesAlreadyFilterAndSimplifiesWhatItAdds() {
+    LogicalPlan once = rule.apply(join(JoinType.INNER, condition));
+    assertEquals(once, rule.apply(once));
+
+    // a > 0 is in both branches: it comes out of the derived OR as a conjunct of its own.
+    Expression on = and(eq(k, j), new Or(and(gt(a, lit(0)), eq(a, lit(1)), eq(b, lit(2))),
+        and(gt(a, lit(0)), eq(a, lit(5)), eq(b, lit(6)))));
+    LogicalPlan expected = Join.on(
+        new Filter(and(gt(a, lit(0)), new Or(eq(a, lit(1)), eq(a, lit(5)))), left),
+        new Filter(new Or(eq(b, lit(2)), eq(b, lit(6))), right), JoinType.INNER, Optional.of(on));
+    assertEquals(expected, rule.apply(join(JoinType.INNER, on)));
+    // The side's filter split and moved below a Project still holds it.
+    LogicalPlan pushed = Join.on(
+        new Project(list(k, a), new Filter(gt(a, lit(0)), new Filter(new Or(eq(a, lit(1)), eq(a, lit(5))), left))),
+        new Filter(new Or(eq(b, lit(2)), eq(b, lit(6))), right), JoinType.INNER, Optional.of(on));
+    assertSame(pushed, rule.apply(pushed));
   }
 }
