@@ -118,6 +118,31 @@ public final class Expressions {
     return acc;
   }
 
+  /** {@code a OR b OR c} as [a, b, c]. */
+  public static List<Expression> splitDisjuncts(Expression e) {
+    List<Expression> out = new ArrayList<>();
+    splitDisjunctsInto(e, out);
+    return out;
+  }
+
+  private static void splitDisjunctsInto(Expression e, List<Expression> out) {
+    if (e instanceof Or o) {
+      splitDisjunctsInto(o.left(), out);
+      splitDisjunctsInto(o.right(), out);
+    } else {
+      out.add(e);
+    }
+  }
+
+  /** [a, b, c] as {@code a OR b OR c}; null for an empty list. */
+  public static Expression disjunction(List<Expression> es) {
+    Expression acc = null;
+    for (Expression e : es) {
+      acc = acc == null ? e : new Or(acc, e);
+    }
+    return acc;
+  }
+
   public static boolean containsAggregate(Expression e) {
     return exists(e, x -> x instanceof AggregateCall) && !exists(e, x -> x instanceof WindowExpression);
   }

@@ -10,7 +10,8 @@ public final class OptimizerRules {
   private OptimizerRules() {}
 
   public static List<RuleBatch> batches(OptimizerContext context) {
-    return List.of(finishAnalysis(context), operatorOptimization(context), scan());
+    return List.of(finishAnalysis(context), operatorOptimization(context), joinSidePredicates(),
+        pushJoinSidePredicates(), scan());
   }
 
   /**
@@ -53,12 +54,30 @@ public final class OptimizerRules {
         new RemoveRedundantProject(),
         new SimplifyCasts(),
         new FoldConstants(context.evaluator()),
+        // After folding, which may turn a LIKE's pattern into the literal this rule needs.
+        new LikeSimplification(),
         // After folding, which turns constant comparisons into the literals these identities match.
         new SimplifyBooleans(),
         // After SimplifyBooleans, which reduces conditions to a literal true or false.
         new PruneFilters(),
         // After PruneFilters, whose false filters become the empty relations this rule propagates.
         new PropagateEmptyRelation()));
+  }
+
+  /**
+   * Once, after the operator batch: by then every filter over both sides of a join has become part of its
+   * condition, which is where PushExtraPredicateThroughJoin looks. Once only: the filters it adds move down
+   * and are not recognisable as derived afterwards, so a fixed-point batch would add them again each time.
+   */
+  static RuleBatch joinSidePredicates() {
+    return new RuleBatch("Join side predicates", false, List.of(new PushExtraPredicateThroughJoin()));
+  }
+
+  /** To a fixed point: moves the filters the batch before added to the join sides down to the scans. */
+  static RuleBatch pushJoinSidePredicates() {
+    return new RuleBatch("Push join side predicates", true, List.of(
+        new PushDownPredicates(),
+        new CombineFilters()));
   }
 
   /**

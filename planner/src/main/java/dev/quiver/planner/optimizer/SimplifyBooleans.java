@@ -12,6 +12,8 @@ import dev.quiver.planner.expressions.Not;
 import dev.quiver.planner.expressions.Or;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.sql.types.DataTypes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Simplifies boolean logic while keeping SQL's three-valued semantics exactly (Spark's BooleanSimplification):
@@ -20,6 +22,9 @@ import dev.quiver.sql.types.DataTypes;
  *   <li>{@code true AND x = x}, {@code false AND x = false}, {@code false OR x = x}, {@code true OR x = true}
  *       (these hold for a null x too: {@code null AND false} is false, {@code null OR true} is true);
  *   <li>{@code x AND x = x}, {@code x OR x = x} for deterministic x;
+ *   <li>common factors come out of a deterministic OR of ANDs: {@code (a AND b) OR (a AND c) = a AND (b OR c)}
+ *       and {@code (a AND b) OR a = a}; the same with AND and OR swapped (both laws hold in three-valued
+ *       logic). An equi-join key repeated in every branch of an OR so becomes a conjunct a hash join can use;
  *   <li>{@code NOT NOT x = x}, {@code NOT true = false}, {@code NOT null = null};
  *   <li>{@code NOT (a < b) = a >= b} and the other orderings (both sides are null exactly when either operand
  *       is); {@code NOT (a = b)} has no simpler form and is kept;
@@ -67,7 +72,7 @@ public final class SimplifyBooleans implements Rule {
     if (sameDeterministic(l, r)) {
       return l;
     }
-    return e;
+    return factorOut(e, Expressions.splitDisjuncts(l), Expressions.splitDisjuncts(r), false);
   }
 
   private static Expression simplifyOr(Or e) {
@@ -85,7 +90,55 @@ public final class SimplifyBooleans implements Rule {
     if (sameDeterministic(l, r)) {
       return l;
     }
-    return e;
+    return factorOut(e, Expressions.splitConjuncts(l), Expressions.splitConjuncts(r), true);
+  }
+
+  /**
+   * {@code e}, an OR of the conjunctions {@code left} and {@code right} (or, when {@code orOfAnds} is false,
+   * an AND of those disjunctions), with the operands common to both taken out; {@code e} when none are.
+   */
+  private static Expression factorOut(Expression e, List<Expression> left, List<Expression> right,
+      boolean orOfAnds) {
+    if (!e.deterministic()) {
+      return e;
+    }
+    List<Expression> common = new ArrayList<>();
+    for (Expression x : left) {
+      if (containsSemantically(right, x)) {
+        common.add(x);
+      }
+    }
+    if (common.isEmpty()) {
+      return e;
+    }
+    List<Expression> leftRest = new ArrayList<>();
+    for (Expression x : left) {
+      if (!containsSemantically(common, x)) {
+        leftRest.add(x);
+      }
+    }
+    List<Expression> rightRest = new ArrayList<>();
+    for (Expression x : right) {
+      if (!containsSemantically(common, x)) {
+        rightRest.add(x);
+      }
+    }
+    if (!leftRest.isEmpty() && !rightRest.isEmpty()) {
+      // (a AND b) OR (a AND c): a AND (b OR c)
+      common.add(orOfAnds
+          ? new Or(Expressions.conjunction(leftRest), Expressions.conjunction(rightRest))
+          : new And(Expressions.disjunction(leftRest), Expressions.disjunction(rightRest)));
+    } // else (a AND b) OR a: a, by absorption
+    return orOfAnds ? Expressions.conjunction(common) : Expressions.disjunction(common);
+  }
+
+  private static boolean containsSemantically(List<Expression> list, Expression x) {
+    for (Expression y : list) {
+      if (Expressions.semanticEquals(x, y)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Expression simplifyNot(Not e) {

@@ -8,6 +8,7 @@ import static dev.quiver.planner.optimizer.TestPlans.lit;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.planner.PlanningException;
 import dev.quiver.planner.analysis.Analyzer;
@@ -22,7 +23,9 @@ import dev.quiver.planner.expressions.Comparison;
 import dev.quiver.planner.expressions.ComparisonOp;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.IsNotNull;
+import dev.quiver.planner.expressions.Expressions;
 import dev.quiver.planner.expressions.Literal;
+import dev.quiver.planner.expressions.Or;
 import dev.quiver.planner.expressions.SortOrder;
 import dev.quiver.planner.expressions.UnresolvedAttribute;
 import dev.quiver.planner.expressions.UnresolvedFunction;
@@ -131,6 +134,46 @@ class OptimizerTest {
                 new Filter(and(eq(cRegion, lit("EU")), new IsNotNull(cId)), customersScan)),
             JoinType.INNER, Optional.of(eq(oCust, cId)))));
     assertEquals(expected, optimized);
+  }
+
+  @Test
+  void orOfJoinConditionsRepeatingTheKeyBecomesAnEquiJoinOverFilteredSides() {
+    // TPC-H Q19 as SQL users write it: the key inside every branch of the OR.
+    Expression branches = new Or(
+        and(eq(col("o_cust"), col("c_id")), gt(col("o_amount"), Literal.of(100.0)), eq(col("c_region"), lit("EU"))),
+        and(eq(col("o_cust"), col("c_id")), new Comparison(ComparisonOp.LT, col("o_amount"), Literal.of(5.0)),
+            eq(col("c_region"), lit("US"))));
+    LogicalPlan query = new Project(list(col("o_id"), col("c_name")), new Join(FileRelation.of(orders),
+        FileRelation.of(customers), JoinType.INNER, Optional.of(branches), List.of()));
+    LogicalPlan analyzed = new Analyzer().analyze(query);
+    FileRelation o = scans(analyzed).get(0);
+    FileRelation c = scans(analyzed).get(1);
+    AttributeReference oAmount = attr(o, "o_amount");
+    AttributeReference cRegion = attr(c, "c_region");
+
+    LogicalPlan optimized = optimize(analyzed);
+
+    Join join = (Join) Plans.collectNodes(optimized).stream().filter(n -> n instanceof Join).findFirst().get();
+    List<Expression> conjuncts = Expressions.splitConjuncts(join.condition().get());
+    assertEquals(eq(attr(o, "o_cust"), attr(c, "c_id")), conjuncts.get(0), "the key comes out of the OR");
+    assertEquals(new Or(
+        and(gt(oAmount, Literal.of(100.0)), eq(cRegion, lit("EU"))),
+        and(new Comparison(ComparisonOp.LT, oAmount, Literal.of(5.0)), eq(cRegion, lit("US")))), conjuncts.get(1));
+    assertTrue(filterConjuncts(join.left()).contains(
+        new Or(gt(oAmount, Literal.of(100.0)), new Comparison(ComparisonOp.LT, oAmount, Literal.of(5.0)))),
+        () -> "orders filtered before the join: " + join.left());
+    assertTrue(filterConjuncts(join.right()).contains(new Or(eq(cRegion, lit("EU")), eq(cRegion, lit("US")))),
+        () -> "customers filtered before the join: " + join.right());
+  }
+
+  private static List<Expression> filterConjuncts(LogicalPlan plan) {
+    List<Expression> out = new ArrayList<>();
+    for (LogicalPlan node : Plans.collectNodes(plan)) {
+      if (node instanceof Filter f) {
+        out.addAll(Expressions.splitConjuncts(f.condition()));
+      }
+    }
+    return out;
   }
 
   @Test

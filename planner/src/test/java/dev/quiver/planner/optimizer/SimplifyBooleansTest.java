@@ -1,5 +1,6 @@
 package dev.quiver.planner.optimizer;
 
+import static dev.quiver.planner.optimizer.TestPlans.and;
 import static dev.quiver.planner.optimizer.TestPlans.col;
 import static dev.quiver.planner.optimizer.TestPlans.eq;
 import static dev.quiver.planner.optimizer.TestPlans.gt;
@@ -19,6 +20,7 @@ import dev.quiver.planner.expressions.IsNull;
 import dev.quiver.planner.expressions.Literal;
 import dev.quiver.planner.expressions.Not;
 import dev.quiver.planner.expressions.Or;
+import dev.quiver.planner.expressions.ScalarFunction;
 import dev.quiver.planner.logical.FileRelation;
 import dev.quiver.planner.logical.Filter;
 import dev.quiver.planner.logical.LogicalPlan;
@@ -88,6 +90,45 @@ class SimplifyBooleansTest {
   @Test
   void leavesPlainConditionsAlone() {
     LogicalPlan plan = new Filter(new And(p, q), t);
+
+    assertSame(plan, rule.apply(plan));
+  }
+
+  @Test
+  void takesTheKeyCommonToEveryBranchOutOfAnOr() {
+    // The shape of TPC-H Q19 written as one join condition: the key repeated in each branch.
+    Expression key = eq(a, b);
+    Expression r = gt(b, lit(7));
+    Expression s = lt(a, lit(0));
+    Expression written = new Or(new Or(and(key, p), and(key, q, r)), and(s, key));
+
+    assertEquals(and(key, new Or(new Or(p, and(q, r)), s)), simplified(written));
+  }
+
+  @Test
+  void absorbsABranchThatOnlyAddsConditions() {
+    assertEquals(p, simplified(new Or(and(p, q), p)));
+    assertEquals(and(p, q), simplified(new Or(and(p, q), and(q, p, gt(a, lit(9))))));
+  }
+
+  @Test
+  void takesACommonOperandOutOfAnAndOfOrs() {
+    Expression r = gt(b, lit(7));
+    assertEquals(new Or(p, new And(q, r)), simplified(new And(new Or(p, q), new Or(r, p))));
+    assertEquals(p, simplified(new And(p, new Or(p, q))));
+  }
+
+  @Test
+  void neverFactorsOutOfANonDeterministicCondition() {
+    Expression random = gt(ScalarFunction.of("rand", lit(7)), lit(0));
+    LogicalPlan plan = new Filter(new Or(and(p, random), and(p, q)), t);
+
+    assertSame(plan, rule.apply(plan));
+  }
+
+  @Test
+  void leavesBranchesWithNothingInCommon() {
+    LogicalPlan plan = new Filter(new Or(and(p, q), and(gt(b, lit(7)), lt(a, lit(0)))), t);
 
     assertSame(plan, rule.apply(plan));
   }
