@@ -277,20 +277,23 @@ public final class Comparisons extends Evaluator {
     return ((z | -z) >>> 63) ^ 1L;
   }
 
-  private static double dbl(long addr) {
-    return Double.longBitsToDouble(MemoryUtil.getLong(addr));
+  /**
+   * A double as a long whose signed order is Spark's SQL order of doubles: -0.0 is 0.0, every NaN is one
+   * NaN, above +Infinity. Comparing these keys is branch-free; comparing the doubles themselves with the
+   * NaN cases takes data-dependent branches that mispredict on real columns (a third of Q6's time).
+   */
+  private static long orderKey(long addr) {
+    long bits = Double.doubleToLongBits(Double.longBitsToDouble(MemoryUtil.getLong(addr)) + 0.0);
+    return bits ^ ((bits >> 63) >>> 1);
   }
 
-  /** Spark's x < y on doubles: NaN is above every number and equal to itself. */
   private static void doubleLess(long a, long as, long b, long bs, int n, long[] out) {
     for (int base = 0; base < n; base += 64) {
       int lim = Math.min(64, n - base);
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        double x = dbl(a + as * i);
-        double y = dbl(b + bs * i);
-        word |= (x < y || (y != y && x == x) ? 1L : 0L) << j;
+        word |= lessBit(orderKey(a + as * i), orderKey(b + bs * i)) << j;
       }
       out[base >>> 6] = word;
     }
@@ -302,9 +305,7 @@ public final class Comparisons extends Evaluator {
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        double x = dbl(a + as * i);
-        double y = dbl(b + bs * i);
-        word |= (x <= y || y != y ? 1L : 0L) << j;
+        word |= (lessBit(orderKey(b + bs * i), orderKey(a + as * i)) ^ 1L) << j;
       }
       out[base >>> 6] = word;
     }
@@ -316,9 +317,7 @@ public final class Comparisons extends Evaluator {
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        double x = dbl(a + as * i);
-        double y = dbl(b + bs * i);
-        word |= (x == y || (x != x && y != y) ? 1L : 0L) << j;
+        word |= equalBit(orderKey(a + as * i), orderKey(b + bs * i)) << j;
       }
       out[base >>> 6] = word;
     }
