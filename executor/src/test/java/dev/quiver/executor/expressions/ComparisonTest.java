@@ -69,18 +69,38 @@ class ComparisonTest extends ExpressionTestBase {
     for (ComparisonOp op : new ComparisonOp[] {EQ, LT, LTE, GT, GTE}) {
       java.util.List<Object> expected = new java.util.ArrayList<>();
       for (int i = 0; i < pairs; i++) {
-        // Spark's order of doubles is Double.compare's once -0.0 counts as 0.0.
-        int c = Double.compare((double) l[i] + 0.0, (double) r[i] + 0.0);
-        expected.add(switch (op) {
-          case EQ, NULL_SAFE_EQ -> c == 0;
-          case LT -> c < 0;
-          case LTE -> c <= 0;
-          case GT -> c > 0;
-          case GTE -> c >= 0;
-        });
+        expected.add(sparkOrder(op, Double.compare((double) l[i] + 0.0, (double) r[i] + 0.0)));
       }
       assertEquals(expected, all(op, DOUBLE, l, r), op.toString());
     }
+    // Against a constant on either side (a loop of its own): column op c, and c op column.
+    Object[] column = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      column[i] = values[i];
+    }
+    for (double c : values) {
+      for (ComparisonOp op : new ComparisonOp[] {EQ, LT, LTE, GT, GTE}) {
+        java.util.List<Object> right = new java.util.ArrayList<>();
+        java.util.List<Object> left = new java.util.ArrayList<>();
+        for (double v : values) {
+          right.add(sparkOrder(op, Double.compare(v + 0.0, c + 0.0)));
+          left.add(sparkOrder(op, Double.compare(c + 0.0, v + 0.0)));
+        }
+        assertEquals(right, eval(cmp(op, col(0, DOUBLE), lit(c, DOUBLE)), DOUBLE, column), "x " + op + " " + c);
+        assertEquals(left, eval(cmp(op, lit(c, DOUBLE), col(0, DOUBLE)), DOUBLE, column), c + " " + op + " x");
+      }
+    }
+  }
+
+  /** Spark's order of doubles is Double.compare's once -0.0 counts as 0.0. */
+  private static boolean sparkOrder(ComparisonOp op, int c) {
+    return switch (op) {
+      case EQ, NULL_SAFE_EQ -> c == 0;
+      case LT -> c < 0;
+      case LTE -> c <= 0;
+      case GT -> c > 0;
+      case GTE -> c >= 0;
+    };
   }
 
   @Test
