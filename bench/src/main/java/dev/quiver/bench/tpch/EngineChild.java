@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The parent's handle on one engine's child JVM ({@link EngineProcess}): start, run a query, peak RSS, stop. */
@@ -49,8 +50,44 @@ final class EngineChild implements AutoCloseable {
     this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
   }
 
-  /** Starts the child JVM (Quiver and DuckDB on this JVM's classpath, Spark on its own); its stderr goes to {@code logDir/<engine>.log}. */
+  /**
+   * Starts the child JVM (Quiver and DuckDB on this JVM's classpath, Spark on its own); its stderr goes to
+   * {@code logDir/<engine>.log}. Quiver's child uses a class-data sharing archive in the directory
+   * {@code quiver.bench.cdsDir} (bin/tpch-bench sets it) as bin/quiver-env.sh does;
+   * when there is none yet for this classpath, a training child (Q6, then quit) makes it first.
+   */
   static EngineChild start(String engine, TpchData data, Path logDir, List<String> extraJvmArgs) throws IOException {
+    List<String> cdsFlags = List.of();
+    String archiveDir = System.getProperty("quiver.bench.cdsDir", "");
+    if (engine.equals("quiver") && !archiveDir.isEmpty() && !extraJvmArgs.contains("-Xshare:off")) {
+      Optional<ClassArchive> archive = ClassArchive.forClasspath(System.getProperty("java.class.path"),
+          Path.of(archiveDir));
+      if (archive.isPresent() && !archive.get().exists()) {
+        train(archive.get(), data, logDir, extraJvmArgs);
+      }
+      if (archive.isPresent() && archive.get().exists()) {
+        cdsFlags = archive.get().useFlags();
+      }
+    }
+    return launch(engine, data, logDir, cdsFlags, extraJvmArgs);
+  }
+
+  private static void train(ClassArchive archive, TpchData data, Path logDir, List<String> extraJvmArgs)
+      throws IOException {
+    Files.createDirectories(archive.file().getParent());
+    System.err.println("quiver: making the class-data sharing archive " + archive.file() + " (once per build)");
+    try (EngineChild trainer = launch("quiver", data, logDir, archive.trainFlags(), extraJvmArgs)) {
+      trainer.run("q6");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      System.err.println("quiver: no class-data sharing archive (" + e.getMessage() + ")");
+    }
+    archive.install();
+  }
+
+  private static EngineChild launch(String engine, TpchData data, Path logDir, List<String> cdsFlags,
+      List<String> extraJvmArgs) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (engine.equals("spark")) {
@@ -61,6 +98,7 @@ final class EngineChild implements AutoCloseable {
       // that off (the test suite keeps it on, where it catches bugs).
       command.add("-Darrow.enable_unsafe_memory_access=true");
     }
+    command.addAll(cdsFlags);
     command.addAll(extraJvmArgs);
     command.add("-cp");
     command.add(engine.equals("spark") ? sparkClasspath() : System.getProperty("java.class.path"));

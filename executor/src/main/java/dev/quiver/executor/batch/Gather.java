@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -42,43 +43,55 @@ public final class Gather {
     return out;
   }
 
+  /**
+   * Copies by address: every chosen row's value is copied whether or not it is null (a null slot's value is
+   * unspecified in Arrow) and its validity bit is copied as a bit, so the loop has no data-dependent branch.
+   */
   private static void gatherFixed(BaseFixedWidthVector src, BaseFixedWidthVector out, int[] idx, int count) {
     int width = src.getTypeWidth();
     out.allocateNew(Math.max(count, 1));
-    ArrowBuf sd = src.getDataBuffer();
-    ArrowBuf od = out.getDataBuffer();
-    ArrowBuf sv = src.getValidityBuffer();
     ArrowBuf ov = out.getValidityBuffer();
     ov.setZero(0, ov.capacity());
+    long sd = src.getDataBufferAddress();
+    long od = out.getDataBufferAddress();
+    long sv = src.getValidityBufferAddress();
+    long ova = out.getValidityBufferAddress();
     switch (width) {
       case 4:
         for (int i = 0; i < count; i++) {
           int from = idx[i];
-          if (from >= 0 && BitVectorHelper.get(sv, from) != 0) {
-            od.setInt((long) i * 4, sd.getInt((long) from * 4));
-            BitVectorHelper.setBit(ov, i);
+          if (from >= 0) {
+            MemoryUtil.putInt(od + 4L * i, MemoryUtil.getInt(sd + 4L * from));
+            copyBit(sv, from, ova, i);
           }
         }
         break;
       case 8:
         for (int i = 0; i < count; i++) {
           int from = idx[i];
-          if (from >= 0 && BitVectorHelper.get(sv, from) != 0) {
-            od.setLong((long) i * 8, sd.getLong((long) from * 8));
-            BitVectorHelper.setBit(ov, i);
+          if (from >= 0) {
+            MemoryUtil.putLong(od + 8L * i, MemoryUtil.getLong(sd + 8L * from));
+            copyBit(sv, from, ova, i);
           }
         }
         break;
       default:
         for (int i = 0; i < count; i++) {
           int from = idx[i];
-          if (from >= 0 && BitVectorHelper.get(sv, from) != 0) {
-            od.setBytes((long) i * width, sd, (long) from * width, width);
-            BitVectorHelper.setBit(ov, i);
+          if (from >= 0) {
+            MemoryUtil.copyMemory(sd + (long) width * from, od + (long) width * i, width);
+            copyBit(sv, from, ova, i);
           }
         }
         break;
     }
+  }
+
+  /** ORs validity bit {@code from} at {@code src} into bit {@code to} at {@code dst}, which starts cleared. */
+  private static void copyBit(long src, int from, long dst, int to) {
+    int bit = (MemoryUtil.getByte(src + (from >>> 3)) >>> (from & 7)) & 1;
+    long at = dst + (to >>> 3);
+    MemoryUtil.putByte(at, (byte) (MemoryUtil.getByte(at) | (bit << (to & 7))));
   }
 
   private static void gatherVariable(BaseVariableWidthVector src, BaseVariableWidthVector out, int[] idx,

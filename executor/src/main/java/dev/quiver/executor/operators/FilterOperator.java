@@ -4,9 +4,8 @@ import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.batch.Gather;
 import dev.quiver.executor.expressions.VectorEvaluator;
 import dev.quiver.executor.task.TaskContext;
-import org.apache.arrow.memory.ArrowBuf;
+import dev.quiver.executor.expressions.vectors.Bits;
 import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.BitVectorHelper;
 
 /** Keeps the rows where the condition is true (not false, not null); batches that keep everything pass through. */
 public final class FilterOperator implements Operator {
@@ -14,6 +13,9 @@ public final class FilterOperator implements Operator {
   private final VectorEvaluator condition;
   private final TaskContext ctx;
   private int[] selection = new int[0];
+  /** The condition's validity and value bits, ANDed word by word: 64 rows a step, not a call per row. */
+  private long[] kept = new long[0];
+  private long[] valueWords = new long[0];
 
   public FilterOperator(Operator child, VectorEvaluator condition, TaskContext ctx) {
     this.child = child;
@@ -29,31 +31,41 @@ public final class FilterOperator implements Operator {
         return null;
       }
       int n = in.rowCount();
-      int kept = 0;
+      int count;
       try (BitVector mask = (BitVector) condition.evaluate(in, ctx.evalContext())) {
-        if (selection.length < n) {
-          selection = new int[Math.max(n, selection.length * 2)];
-        }
-        ArrowBuf valid = mask.getValidityBuffer();
-        ArrowBuf values = mask.getDataBuffer();
-        for (int i = 0; i < n; i++) {
-          if ((BitVectorHelper.get(valid, i) & BitVectorHelper.get(values, i)) != 0) {
-            selection[kept++] = i;
-          }
-        }
+        count = select(mask, n);
       } catch (RuntimeException e) {
         in.close();
         throw e;
       }
-      if (kept == n) {
+      if (count == n) {
         return in;
       }
       try (in) {
-        if (kept > 0) {
-          return Gather.gather(in, selection, kept, ctx.allocator());
+        if (count > 0) {
+          Bits.indices(kept, n, selection);
+          return Gather.gather(in, selection, count, ctx.allocator());
         }
       }
     }
+  }
+
+  /** Loads the rows where {@code mask} is true into {@code kept}; returns how many. */
+  private int select(BitVector mask, int n) {
+    int words = Bits.words(n);
+    if (kept.length < words) {
+      kept = new long[Math.max(words, kept.length * 2)];
+      valueWords = new long[kept.length];
+    }
+    if (selection.length < n) {
+      selection = new int[Math.max(n, selection.length * 2)];
+    }
+    Bits.load(mask.getValidityBufferAddress(), n, kept);
+    Bits.load(mask.getDataBufferAddress(), n, valueWords);
+    for (int w = 0; w < words; w++) {
+      kept[w] &= valueWords[w];
+    }
+    return Bits.count(kept, n);
   }
 
   @Override

@@ -54,6 +54,56 @@ class ComparisonTest extends ExpressionTestBase {
   }
 
   @Test
+  void doublesOrderNegativesZerosInfinitiesAndNaNsOnEveryPair() {
+    // Every pair of these values, more than one 64-row word: the kernels compare order keys, not doubles.
+    double[] values = {Double.NEGATIVE_INFINITY, -Double.MAX_VALUE, -1.5, -Double.MIN_VALUE, -0.0, 0.0,
+        Double.MIN_VALUE, 0.05, 0.07, 24.0, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN,
+        Double.longBitsToDouble(0xfff8000000000001L)};
+    int pairs = values.length * values.length;
+    Object[] l = new Object[pairs];
+    Object[] r = new Object[pairs];
+    for (int i = 0; i < pairs; i++) {
+      l[i] = values[i / values.length];
+      r[i] = values[i % values.length];
+    }
+    for (ComparisonOp op : new ComparisonOp[] {EQ, LT, LTE, GT, GTE}) {
+      java.util.List<Object> expected = new java.util.ArrayList<>();
+      for (int i = 0; i < pairs; i++) {
+        expected.add(sparkOrder(op, Double.compare((double) l[i] + 0.0, (double) r[i] + 0.0)));
+      }
+      assertEquals(expected, all(op, DOUBLE, l, r), op.toString());
+    }
+    // Against a constant on either side (a loop of its own): column op c, and c op column.
+    Object[] column = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      column[i] = values[i];
+    }
+    for (double c : values) {
+      for (ComparisonOp op : new ComparisonOp[] {EQ, LT, LTE, GT, GTE}) {
+        java.util.List<Object> right = new java.util.ArrayList<>();
+        java.util.List<Object> left = new java.util.ArrayList<>();
+        for (double v : values) {
+          right.add(sparkOrder(op, Double.compare(v + 0.0, c + 0.0)));
+          left.add(sparkOrder(op, Double.compare(c + 0.0, v + 0.0)));
+        }
+        assertEquals(right, eval(cmp(op, col(0, DOUBLE), lit(c, DOUBLE)), DOUBLE, column), "x " + op + " " + c);
+        assertEquals(left, eval(cmp(op, lit(c, DOUBLE), col(0, DOUBLE)), DOUBLE, column), c + " " + op + " x");
+      }
+    }
+  }
+
+  /** Spark's order of doubles is Double.compare's once -0.0 counts as 0.0. */
+  private static boolean sparkOrder(ComparisonOp op, int c) {
+    return switch (op) {
+      case EQ, NULL_SAFE_EQ -> c == 0;
+      case LT -> c < 0;
+      case LTE -> c <= 0;
+      case GT -> c > 0;
+      case GTE -> c >= 0;
+    };
+  }
+
+  @Test
   void stringsCompareAsUnsignedUtf8Bytes() {
     // 'é' (U+00E9, bytes C3 A9) sorts after 'z'; U+1F600 (F0..) after U+FFFD (EF BF BD); prefixes first.
     Object[] l = {"é", "abc", "ab", "\uFFFD", "same", ""};

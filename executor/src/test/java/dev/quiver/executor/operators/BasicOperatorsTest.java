@@ -90,6 +90,23 @@ class BasicOperatorsTest extends OperatorTestBase {
   }
 
   @Test
+  void filterSelectsScatteredRowsAcrossManyBitmapWords() {
+    // 300 rows in batches of 130: selections cross 64-row words and end in partial words; nulls are dropped.
+    List<Object[]> rows = new ArrayList<>();
+    List<List<Object>> expected = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Long v = i % 11 == 5 ? null : (long) ((i * 37) % 101);
+      String s = i % 13 == 0 ? null : "s" + i;
+      rows.add(row(v, s));
+      if (v != null && v > 50) {
+        expected.add(r(v, s));
+      }
+    }
+    Operator src = source(schema, 130, rows);
+    assertEquals(expected, collect(filter(src, new Comparison(ComparisonOp.GT, id, Literal.of(50L)), ctx(1024))));
+  }
+
+  @Test
   void aBatchKeptWholeIsPassedThroughAndEmptyResultsAreSkipped() {
     Batch all = batch(schema, List.of(row(5L, "a"), row(6L, "b")));
     Batch none = batch(schema, List.of(row(1L, "x"), row(null, "y")));

@@ -37,6 +37,8 @@ final class ColumnChunkReader {
 
   private int[] defLevels = new int[0];
   private int[] repLevels = new int[0];
+  /** The current page's definition levels are all {@code maxDef} (no nulls): {@code defLevels} is not filled. */
+  private boolean pageAllDefined;
   private int pageCount;
   private int pagePos;
   private PageValues values;
@@ -67,7 +69,7 @@ final class ColumnChunkReader {
         continue;
       }
       int k = Math.min(n - pos, pageCount - pagePos);
-      if (maxDef == 0) {
+      if (maxDef == 0 || pageAllDefined) {
         converter.read(values, vector, pos, k);
       } else {
         int[] def = defLevels;
@@ -123,7 +125,7 @@ final class ColumnChunkReader {
         }
         done++;
       }
-      int d = maxDef == 0 ? 0 : defLevels[pagePos];
+      int d = maxDef == 0 || pageAllDefined ? maxDef : defLevels[pagePos];
       levels.add(r, d);
       if (d >= slotDef) {
         if (d == maxDef) {
@@ -161,6 +163,7 @@ final class ColumnChunkReader {
       return false;
     }
     int count = page.getValueCount();
+    pageAllDefined = false;
     if (defLevels.length < count) {
       defLevels = new int[count];
       if (maxRep > 0) {
@@ -193,10 +196,10 @@ final class ColumnChunkReader {
 
   private void loadV2(DataPageV2 page, int count) throws IOException {
     if (maxRep > 0) {
-      readV2Levels(page.getRepetitionLevels(), maxRep, count, repLevels);
+      readV2Levels(page.getRepetitionLevels(), maxRep, ValuesType.REPETITION_LEVEL, count, repLevels);
     }
     if (maxDef > 0) {
-      readV2Levels(page.getDefinitionLevels(), maxDef, count, defLevels);
+      readV2Levels(page.getDefinitionLevels(), maxDef, ValuesType.DEFINITION_LEVEL, count, defLevels);
     }
     ByteSlice data = ByteSlice.of(page.getData());
     values = values(page.getDataEncoding(), data.buf(), data.offset(), data.end(), count);
@@ -216,7 +219,7 @@ final class ColumnChunkReader {
       if (len < 0 || p + 4 + len > s.end()) {
         throw new ParquetDecodingException("Levels of column " + columnName() + " run past the page");
       }
-      new RleBitPackedDecoder(b, p + 4, p + 4 + len, width).readInts(dst, 0, count);
+      readLevels(new RleBitPackedDecoder(b, p + 4, p + 4 + len, width), maxLevel, kind, count, dst);
       return p + 4 + len;
     }
     if (enc == Encoding.BIT_PACKED) {
@@ -234,10 +237,23 @@ final class ColumnChunkReader {
     throw new ParquetDecodingException("Unsupported level encoding " + enc + " in column " + columnName());
   }
 
-  private void readV2Levels(BytesInput bytes, int maxLevel, int count, int[] dst) throws IOException {
+  private void readV2Levels(BytesInput bytes, int maxLevel, ValuesType kind, int count, int[] dst)
+      throws IOException {
     ByteSlice s = ByteSlice.of(bytes);
-    new RleBitPackedDecoder(s.buf(), s.offset(), s.end(), BytesUtils.getWidthFromMaxInt(maxLevel))
-        .readInts(dst, 0, count);
+    readLevels(new RleBitPackedDecoder(s.buf(), s.offset(), s.end(), BytesUtils.getWidthFromMaxInt(maxLevel)),
+        maxLevel, kind, count, dst);
+  }
+
+  /**
+   * A page without nulls has one RLE run of the maximum definition level; it is noted instead of expanded
+   * into {@code dst}, so that neither decoding nor the null scan touches every value.
+   */
+  private void readLevels(RleBitPackedDecoder levels, int maxLevel, ValuesType kind, int count, int[] dst) {
+    if (kind == ValuesType.DEFINITION_LEVEL && levels.startsWithRunOf(maxLevel, count)) {
+      pageAllDefined = true;
+    } else {
+      levels.readInts(dst, 0, count);
+    }
   }
 
   private PageValues values(Encoding enc, byte[] buf, int off, int end, int count) throws IOException {

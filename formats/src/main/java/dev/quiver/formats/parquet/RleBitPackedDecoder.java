@@ -72,6 +72,17 @@ final class RleBitPackedDecoder {
     }
   }
 
+  /**
+   * True if the next {@code n} values are all {@code value} in one RLE run (then they are not consumed: this
+   * is for a caller that needs no more); otherwise false and the decoder reads on as if not asked.
+   */
+  boolean startsWithRunOf(int value, int n) {
+    if (rleRemaining == 0 && groupPos == 8 && packedGroupsLeft == 0 && pos < end) {
+      readHeader();
+    }
+    return rleRemaining >= n && rleValue == value;
+  }
+
   /** Skips the next {@code n} values. */
   void skip(int n) {
     while (n > 0) {

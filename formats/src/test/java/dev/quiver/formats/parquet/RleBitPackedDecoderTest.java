@@ -1,7 +1,9 @@
 package dev.quiver.formats.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -37,6 +39,29 @@ class RleBitPackedDecoderTest {
       }
     }
     return values;
+  }
+
+  @Test
+  void recognisesAPageOfOneRunAndOtherwiseReadsOnUnchanged() throws IOException {
+    int[] allOnes = new int[1000];
+    Arrays.fill(allOnes, 1);
+    byte[] oneRun = encode(1, allOnes);
+    assertTrue(
+        new RleBitPackedDecoder(oneRun, 0, oneRun.length, 1).startsWithRunOf(1, 1000));
+    assertFalse(
+        new RleBitPackedDecoder(oneRun, 0, oneRun.length, 1).startsWithRunOf(0, 1000), "another value");
+    assertFalse(
+        new RleBitPackedDecoder(oneRun, 0, oneRun.length, 1).startsWithRunOf(1, 1001), "a longer page");
+
+    int[] mixed = sample(new Random(7), 1, 1000);
+    mixed[0] = 1;
+    mixed[1] = 0;
+    byte[] bytes = encode(1, mixed);
+    RleBitPackedDecoder d = new RleBitPackedDecoder(bytes, 0, bytes.length, 1);
+    assertFalse(d.startsWithRunOf(1, 1000));
+    int[] out = new int[mixed.length];
+    d.readInts(out, 0, out.length);
+    assertArrayEquals(mixed, out);
   }
 
   @Test

@@ -178,6 +178,10 @@ public final class Comparisons extends Evaluator {
         }
       }
       case DOUBLE -> {
+        if (a.stride == 0 || b.stride == 0) {
+          doubleAgainstConstant(a, b, mode, n, out);
+          return;
+        }
         switch (mode) {
           case 0 -> doubleLess(a.data, a.stride, b.data, b.stride, n, out);
           case 1 -> doubleLessOrEqual(a.data, a.stride, b.data, b.stride, n, out);
@@ -277,20 +281,75 @@ public final class Comparisons extends Evaluator {
     return ((z | -z) >>> 63) ^ 1L;
   }
 
-  private static double dbl(long addr) {
-    return Double.longBitsToDouble(MemoryUtil.getLong(addr));
+  /**
+   * A double as a long whose signed order is Spark's SQL order of doubles: -0.0 is 0.0, every NaN is one
+   * NaN, above +Infinity. Comparing these keys is branch-free; comparing the doubles themselves with the
+   * NaN cases takes data-dependent branches that mispredict on real columns (a third of Q6's time).
+   */
+  private static long orderKey(long addr) {
+    long bits = Double.doubleToLongBits(Double.longBitsToDouble(MemoryUtil.getLong(addr)) + 0.0);
+    return bits ^ ((bits >> 63) >>> 1);
   }
 
-  /** Spark's x < y on doubles: NaN is above every number and equal to itself. */
+  /**
+   * {@code a < b}, {@code a <= b} or {@code a = b} (mode 0, 1, 2) where one side is a constant (stride 0):
+   * the constant's key is taken once; {@code a <= b} is {@code NOT b < a}.
+   */
+  private static void doubleAgainstConstant(Operand a, Operand b, int mode, int n, long[] out) {
+    boolean constantFirst = a.stride == 0;
+    Operand column = constantFirst ? b : a;
+    long key = orderKey(constantFirst ? a.data : b.data);
+    if (mode == 2) {
+      doubleEqualsKey(column.data, column.stride, key, n, out);
+    } else if (mode == 0) {
+      doubleCompareKey(column.data, column.stride, key, !constantFirst, 0L, n, out);
+    } else {
+      doubleCompareKey(column.data, column.stride, key, constantFirst, 1L, n, out);
+    }
+  }
+
+  /** Bits of {@code column < key} ({@code columnFirst}) or {@code key < column}, each XOR {@code flip}. */
+  private static void doubleCompareKey(long c, long cs, long key, boolean columnFirst, long flip, int n,
+      long[] out) {
+    if (columnFirst) {
+      for (int base = 0; base < n; base += 64) {
+        int lim = Math.min(64, n - base);
+        long word = 0;
+        for (int j = 0; j < lim; j++) {
+          word |= (lessBit(orderKey(c + cs * (base + j)), key) ^ flip) << j;
+        }
+        out[base >>> 6] = word;
+      }
+    } else {
+      for (int base = 0; base < n; base += 64) {
+        int lim = Math.min(64, n - base);
+        long word = 0;
+        for (int j = 0; j < lim; j++) {
+          word |= (lessBit(key, orderKey(c + cs * (base + j))) ^ flip) << j;
+        }
+        out[base >>> 6] = word;
+      }
+    }
+  }
+
+  private static void doubleEqualsKey(long c, long cs, long key, int n, long[] out) {
+    for (int base = 0; base < n; base += 64) {
+      int lim = Math.min(64, n - base);
+      long word = 0;
+      for (int j = 0; j < lim; j++) {
+        word |= equalBit(orderKey(c + cs * (base + j)), key) << j;
+      }
+      out[base >>> 6] = word;
+    }
+  }
+
   private static void doubleLess(long a, long as, long b, long bs, int n, long[] out) {
     for (int base = 0; base < n; base += 64) {
       int lim = Math.min(64, n - base);
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        double x = dbl(a + as * i);
-        double y = dbl(b + bs * i);
-        word |= (x < y || (y != y && x == x) ? 1L : 0L) << j;
+        word |= lessBit(orderKey(a + as * i), orderKey(b + bs * i)) << j;
       }
       out[base >>> 6] = word;
     }
@@ -302,9 +361,7 @@ public final class Comparisons extends Evaluator {
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        double x = dbl(a + as * i);
-        double y = dbl(b + bs * i);
-        word |= (x <= y || y != y ? 1L : 0L) << j;
+        word |= (lessBit(orderKey(b + bs * i), orderKey(a + as * i)) ^ 1L) << j;
       }
       out[base >>> 6] = word;
     }
@@ -316,9 +373,7 @@ public final class Comparisons extends Evaluator {
       long word = 0;
       for (int j = 0; j < lim; j++) {
         long i = base + j;
-        double x = dbl(a + as * i);
-        double y = dbl(b + bs * i);
-        word |= (x == y || (x != x && y != y) ? 1L : 0L) << j;
+        word |= equalBit(orderKey(a + as * i), orderKey(b + bs * i)) << j;
       }
       out[base >>> 6] = word;
     }
