@@ -3,6 +3,7 @@ package dev.quiver.formats.listing;
 import dev.quiver.formats.FileInfo;
 import dev.quiver.formats.FormatOptions;
 import dev.quiver.formats.HadoopFs;
+import dev.quiver.formats.LocalFiles;
 import dev.quiver.sql.AnalysisException;
 import dev.quiver.sql.QuiverException;
 import java.io.FileNotFoundException;
@@ -123,11 +124,10 @@ public final class FileListing {
   public static List<Path> resolveRootPaths(List<String> paths) {
     List<Path> roots = new ArrayList<>();
     for (String p : paths) {
-      Path path = HadoopFs.path(p);
-      FileSystem fs = HadoopFs.fs(path);
-      Path qualified = fs.makeQualified(path);
+      Path qualified = qualify(HadoopFs.path(p));
       try {
         if (isGlob(p)) {
+          FileSystem fs = HadoopFs.fs(qualified);
           FileStatus[] matches = fs.globStatus(qualified);
           if (matches == null || matches.length == 0) {
             throw pathNotFound(qualified);
@@ -136,7 +136,7 @@ public final class FileListing {
             roots.add(fs.makeQualified(m.getPath()));
           }
         } else {
-          if (!fs.exists(qualified)) {
+          if (!exists(qualified)) {
             throw pathNotFound(qualified);
           }
           roots.add(qualified);
@@ -147,6 +147,26 @@ public final class FileListing {
       }
     }
     return roots;
+  }
+
+  // Local paths go through java.nio (LocalFiles): a first read then starts no Hadoop FileSystem. Globs keep
+  // Hadoop's globStatus, whose pattern syntax Spark users rely on.
+
+  private static Path qualify(Path path) {
+    return LocalFiles.isLocal(path) ? LocalFiles.qualify(path) : HadoopFs.fs(path).makeQualified(path);
+  }
+
+  private static boolean exists(Path qualified) throws IOException {
+    return LocalFiles.isLocal(qualified) ? LocalFiles.exists(qualified) : HadoopFs.fs(qualified).exists(qualified);
+  }
+
+  private static FileStatus status(Path qualified) throws IOException {
+    return LocalFiles.isLocal(qualified) ? LocalFiles.status(qualified)
+        : HadoopFs.fs(qualified).getFileStatus(qualified);
+  }
+
+  private static FileStatus[] listStatus(Path dir) throws IOException {
+    return LocalFiles.isLocal(dir) ? LocalFiles.list(dir) : HadoopFs.fs(dir).listStatus(dir);
   }
 
   /** Spark's test for a glob: any of {@code { } [ ] * ? \}. */
@@ -195,12 +215,10 @@ public final class FileListing {
   private static Set<Path> basePaths(String basePath, List<Path> roots, LeafFiles leaves) {
     Set<Path> result = new LinkedHashSet<>();
     if (basePath != null) {
-      Path path = HadoopFs.path(basePath);
-      FileSystem fs = HadoopFs.fs(path);
-      Path qualified = fs.makeQualified(path);
+      Path qualified = qualify(HadoopFs.path(basePath));
       boolean isDir;
       try {
-        isDir = fs.getFileStatus(qualified).isDirectory();
+        isDir = status(qualified).isDirectory();
       } catch (FileNotFoundException e) {
         isDir = false;
       } catch (IOException e) {
@@ -239,7 +257,7 @@ public final class FileListing {
     static LeafFiles list(List<Path> roots, boolean ignoreMissing) {
       LeafFiles leaves = new LeafFiles(ignoreMissing);
       for (Path root : new LinkedHashSet<>(roots)) {
-        leaves.walk(HadoopFs.fs(root), root, true);
+        leaves.walk(root, true);
       }
       for (FileStatus f : leaves.files.values()) {
         leaves.byDirectory.computeIfAbsent(f.getPath().getParent(), k -> new ArrayList<>()).add(f);
@@ -247,11 +265,11 @@ public final class FileListing {
       return leaves;
     }
 
-    private void walk(FileSystem fs, Path dir, boolean isRoot) {
+    private void walk(Path dir, boolean isRoot) {
       FileStatus[] children;
       try {
         // For a file, listStatus returns the file itself, which is then filtered like any other name.
-        children = fs.listStatus(dir);
+        children = listStatus(dir);
       } catch (FileNotFoundException e) {
         // A root was checked to exist a moment ago; Spark ignores it vanishing. A subdirectory vanishing
         // means a concurrent writer, which fails the read unless the user opted out.
@@ -269,7 +287,7 @@ public final class FileListing {
           continue;
         }
         if (child.isDirectory()) {
-          walk(fs, child.getPath(), false);
+          walk(child.getPath(), false);
         } else {
           files.putIfAbsent(child.getPath(), child);
         }

@@ -1,11 +1,11 @@
 package dev.quiver.formats.parquet;
 
 import com.github.luben.zstd.Zstd;
+import dev.quiver.formats.HadoopFs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -20,19 +20,18 @@ import org.xerial.snappy.Snappy;
  * factory. One instance per open file (like parquet-mr's, it is not thread-safe).
  */
 final class PageDecompressors implements CompressionCodecFactory {
-  private final Configuration conf;
   private final Map<CompressionCodecName, BytesInputDecompressor> own = new EnumMap<>(CompressionCodecName.class);
   private CompressionCodecFactory hadoop;
 
-  PageDecompressors(Configuration conf) {
-    this.conf = conf;
+  PageDecompressors() {
     own.put(CompressionCodecName.SNAPPY, new ArrayDecompressor(CompressionCodecName.SNAPPY));
     own.put(CompressionCodecName.ZSTD, new ArrayDecompressor(CompressionCodecName.ZSTD));
   }
 
   private CompressionCodecFactory hadoop() {
     if (hadoop == null) {
-      hadoop = HadoopCodecs.newFactory(conf, 0);
+      // Built on first use only: Snappy and ZSTD reads never need Hadoop's Configuration.
+      hadoop = HadoopCodecs.newFactory(HadoopFs.conf(), 0);
     }
     return hadoop;
   }

@@ -1,23 +1,28 @@
 package dev.quiver.formats.parquet;
 
 import dev.quiver.formats.HadoopFs;
+import dev.quiver.formats.LocalFiles;
 import dev.quiver.sql.QuiverException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.functional.FutureIO;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopStreams;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * Opening Parquet files through {@link HadoopFs} (the raw local file system for local paths, so no checksum
- * wrapper sits in the read path), and the errors a user sees when a file is missing or not Parquet.
+ * Opening Parquet files: local ones through java.nio ({@link LocalParquetFile}, no Hadoop FileSystem or
+ * Configuration), others through {@link HadoopFs}; and the errors a user sees when a file is missing or not
+ * Parquet.
  */
 final class ParquetFiles {
   /** Hadoop 3.4's read policy hint for Parquet: random reads, footer first (used by cloud connectors). */
@@ -33,15 +38,24 @@ final class ParquetFiles {
   static ParquetFileReader open(String path, long length) {
     try {
       Path p = HadoopFs.path(path);
+      if (LocalFiles.isLocal(p)) {
+        java.nio.file.Path file = LocalFiles.toNio(p);
+        long len = length >= 0 ? length : Files.size(file);
+        // Not ParquetReadOptions.builder(): without a configuration it builds a Hadoop one.
+        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+            .withCodecFactory(new PageDecompressors())
+            .build();
+        return new ParquetFileReader(new LocalParquetFile(file, len), options);
+      }
       FileSystem fs = HadoopFs.fs(p);
       long len = length >= 0 ? length : fs.getFileStatus(p).getLen();
       ParquetReadOptions options = HadoopReadOptions.builder(HadoopFs.conf(), p)
-          .withCodecFactory(new PageDecompressors(HadoopFs.conf()))
+          .withCodecFactory(new PageDecompressors())
           .build();
       return new ParquetFileReader(new FsInputFile(fs, p, len), options);
     } catch (QuiverException e) {
       throw e;
-    } catch (FileNotFoundException e) {
+    } catch (FileNotFoundException | NoSuchFileException e) {
       throw notFound(path, e);
     } catch (IOException | RuntimeException e) {
       throw notParquet(path, e);
