@@ -46,9 +46,6 @@ public final class LocalSession implements SessionBackend {
   private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
 
   public LocalSession(QuiverConf conf, MasterUrl master, String appName) {
-    if (conf.getBoolean(QuiverConf.STARTUP_WARMUP, true)) {
-      StartupWarmup.start();
-    }
     this.runtime = new LocalRuntime(conf, master, appName);
   }
 

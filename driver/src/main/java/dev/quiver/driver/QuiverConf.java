@@ -26,8 +26,6 @@ public final class QuiverConf {
   public static final String BATCH_SIZE = "quiver.batch.size";
   public static final String TASK_MAX_FAILURES = "quiver.task.maxFailures";
   public static final String LOCAL_DIR = "quiver.local.dir";
-  /** Whether a local session initializes a first query's classes on a background thread (StartupWarmup). */
-  public static final String STARTUP_WARMUP = "quiver.startup.warmup";
 
   private final Map<String, String> values = new ConcurrentHashMap<>();
 
