@@ -49,9 +49,22 @@ public final class LazyChild implements AutoCloseable {
    * full-size result are unspecified.
    */
   public Partial on(Batch input, EvalContext ctx, int[] idx, int k) {
+    return on(input, ctx, idx, k, evaluatesAll(k, input.rowCount()));
+  }
+
+  /**
+   * Like {@link #on}, for a filter's later conjuncts: evaluates over the whole batch only when at least half
+   * the rows are needed and the operand cannot fail, so even a cheap operand is gathered when earlier
+   * conjuncts left few rows (a pass over every row costs more than gathering the few it needs).
+   */
+  public Partial onSelected(Batch input, EvalContext ctx, int[] idx, int k) {
     int n = input.rowCount();
+    return on(input, ctx, idx, k, k == n || k > 0 && !evaluator.isConstant() && !canFail && 2L * k >= n);
+  }
+
+  private Partial on(Batch input, EvalContext ctx, int[] idx, int k, boolean all) {
     BufferAllocator allocator = ctx.allocator();
-    if (evaluatesAll(k, n)) {
+    if (all) {
       return new Partial(evaluator.evaluate(input, ctx), false);
     }
     if (k == 0) {
