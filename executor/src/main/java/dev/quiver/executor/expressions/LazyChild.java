@@ -1,9 +1,9 @@
 package dev.quiver.executor.expressions;
 
 import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.batch.Gather;
 import dev.quiver.executor.expressions.vectors.Fill;
 import dev.quiver.executor.expressions.vectors.Results;
-import dev.quiver.executor.expressions.vectors.Rows;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -99,7 +99,8 @@ public final class LazyChild implements AutoCloseable {
       }
       for (int c = 0; c < columns; c++) {
         FieldVector col = input.column(c);
-        out.add(used[c] ? Rows.gather(col, idx, k, allocator) : new NullVector(col.getField(), k));
+        out.add(used[c] && !(col instanceof NullVector) ? Gather.gather(col, idx, k, allocator)
+            : new NullVector(col.getField(), k));
       }
       return new Batch(out, k);
     } catch (RuntimeException | Error e) {
