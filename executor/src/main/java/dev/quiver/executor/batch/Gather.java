@@ -106,8 +106,9 @@ public final class Gather {
       }
     }
     out.allocateNew(Math.max(total, 1), Math.max(count, 1));
-    ArrowBuf sd = src.getDataBuffer();
-    ArrowBuf od = out.getDataBuffer();
+    // By address: the sizes above bound every write (allocateNew gave room for total bytes, count values).
+    long sd = src.getDataBuffer().memoryAddress();
+    long od = out.getDataBuffer().memoryAddress();
     ArrowBuf oo = out.getOffsetBuffer();
     ArrowBuf ov = out.getValidityBuffer();
     ov.setZero(0, ov.capacity());
@@ -118,7 +119,7 @@ public final class Gather {
       if (from >= 0 && BitVectorHelper.get(sv, from) != 0) {
         int start = so.getInt((long) from * 4);
         int len = so.getInt((long) (from + 1) * 4) - start;
-        od.setBytes(pos, sd, start, len);
+        MemoryCopy.copy(sd + start, od + pos, len);
         pos += len;
         BitVectorHelper.setBit(ov, i);
       }

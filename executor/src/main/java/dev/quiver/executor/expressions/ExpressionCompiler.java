@@ -56,6 +56,11 @@ public final class ExpressionCompiler {
     return compileEvaluator(bound);
   }
 
+  /** An operand evaluated only for some rows, such as a filter's conjuncts after the first (see {@link LazyChild}). */
+  public static LazyChild compileLazy(Expression bound) {
+    return VISITOR.lazy(bound);
+  }
+
   /** Like {@link #compile} but with the compiler's own evaluator type (for kernels and tests). */
   public static Evaluator compileEvaluator(Expression bound) {
     return VISITOR.compile(bound);

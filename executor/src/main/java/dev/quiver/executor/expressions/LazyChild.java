@@ -1,9 +1,9 @@
 package dev.quiver.executor.expressions;
 
 import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.batch.Gather;
 import dev.quiver.executor.expressions.vectors.Fill;
 import dev.quiver.executor.expressions.vectors.Results;
-import dev.quiver.executor.expressions.vectors.Rows;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -49,9 +49,22 @@ public final class LazyChild implements AutoCloseable {
    * full-size result are unspecified.
    */
   public Partial on(Batch input, EvalContext ctx, int[] idx, int k) {
+    return on(input, ctx, idx, k, evaluatesAll(k, input.rowCount()));
+  }
+
+  /**
+   * Like {@link #on}, for a filter's later conjuncts: evaluates over the whole batch only when at least half
+   * the rows are needed and the operand cannot fail, so even a cheap operand is gathered when earlier
+   * conjuncts left few rows (a pass over every row costs more than gathering the few it needs).
+   */
+  public Partial onSelected(Batch input, EvalContext ctx, int[] idx, int k) {
     int n = input.rowCount();
+    return on(input, ctx, idx, k, k == n || k > 0 && !evaluator.isConstant() && !canFail && 2L * k >= n);
+  }
+
+  private Partial on(Batch input, EvalContext ctx, int[] idx, int k, boolean all) {
     BufferAllocator allocator = ctx.allocator();
-    if (evaluatesAll(k, n)) {
+    if (all) {
       return new Partial(evaluator.evaluate(input, ctx), false);
     }
     if (k == 0) {
@@ -86,7 +99,8 @@ public final class LazyChild implements AutoCloseable {
       }
       for (int c = 0; c < columns; c++) {
         FieldVector col = input.column(c);
-        out.add(used[c] ? Rows.gather(col, idx, k, allocator) : new NullVector(col.getField(), k));
+        out.add(used[c] && !(col instanceof NullVector) ? Gather.gather(col, idx, k, allocator)
+            : new NullVector(col.getField(), k));
       }
       return new Batch(out, k);
     } catch (RuntimeException | Error e) {

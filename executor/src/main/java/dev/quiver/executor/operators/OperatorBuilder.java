@@ -124,7 +124,7 @@ public final class OperatorBuilder {
 
     @Override
     public Operator visitFilterExec(FilterExec p) {
-      return over(p.child(), c -> new FilterOperator(c, Operators.compile(p.condition(), p.child().output()), ctx));
+      return over(p.child(), c -> FilterOperator.of(c, p.condition(), p.child().output(), ctx));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.quiver.executor.operators;
 
 import dev.quiver.executor.Binder;
 import dev.quiver.executor.expressions.ExpressionCompiler;
+import dev.quiver.executor.expressions.LazyChild;
 import dev.quiver.executor.expressions.VectorEvaluator;
 import dev.quiver.planner.expressions.AttributeReference;
 import dev.quiver.planner.expressions.Expression;
@@ -23,6 +24,11 @@ public final class Operators {
 
   public static VectorEvaluator compile(Expression e, List<AttributeReference> input) {
     return ExpressionCompiler.compile(Binder.bind(e, input));
+  }
+
+  /** Binds {@code e} to {@code input} and compiles it as an operand evaluated only for some rows. */
+  public static LazyChild compileLazy(Expression e, List<AttributeReference> input) {
+    return ExpressionCompiler.compileLazy(Binder.bind(e, input));
   }
 
   /** Closes every operator, keeping the first failure and adding later ones as suppressed. */

@@ -124,6 +124,17 @@ class LogicTest extends ExpressionTestBase {
   }
 
   @Test
+  void inWithFewStringsChecksLengthsBeforeBytes() {
+    String longA = "x".repeat(70);
+    String longB = "x".repeat(69) + "y";
+    Expression e = new In(col(0, STRING), List.of(lit("AIR"), lit("REG AIR"), lit(longA), lit("")));
+    assertEquals(list(true, false, true, false, true, true, false, false, null),
+        eval(e, STRING, "AIR", "FOB", "REG AIR", "MAIL", "", longA, longB, "x".repeat(64), null));
+    Expression withNull = new In(col(0, STRING), List.of(lit("A"), lit(null, STRING)));
+    assertEquals(list(true, null, null), eval(withNull, STRING, "A", "B", null));
+  }
+
+  @Test
   void inStopsAtTheFirstMatch() {
     // 1 IN (col, 1 / 0): rows matching the column never evaluate the failing element.
     Expression failing = cast(arith(DIVIDE, lit(1.0), cast(col(0, INT), DOUBLE)), INT);

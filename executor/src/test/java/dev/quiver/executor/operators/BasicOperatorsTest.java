@@ -10,6 +10,7 @@ import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.operators.aggregate.OperatorTestBase;
 import dev.quiver.executor.task.TaskContext;
 import dev.quiver.planner.expressions.Alias;
+import dev.quiver.planner.expressions.And;
 import dev.quiver.planner.expressions.ArithmeticOp;
 import dev.quiver.planner.expressions.AttributeReference;
 import dev.quiver.planner.expressions.BinaryArithmetic;
@@ -77,7 +78,7 @@ class BasicOperatorsTest extends OperatorTestBase {
   // ---------------------------------------------------------------- Filter
 
   private FilterOperator filter(Operator child, Expression condition, TaskContext ctx) {
-    return new FilterOperator(child, Operators.compile(condition, schema), ctx);
+    return FilterOperator.of(child, condition, schema, ctx);
   }
 
   @Test
@@ -104,6 +105,38 @@ class BasicOperatorsTest extends OperatorTestBase {
     }
     Operator src = source(schema, 130, rows);
     assertEquals(expected, collect(filter(src, new Comparison(ComparisonOp.GT, id, Literal.of(50L)), ctx(1024))));
+  }
+
+  @Test
+  void laterConjunctsSeeOnlyTheRowsEarlierOnesKept() {
+    // 1000 rows in batches of 400: the first conjunct keeps ~1 row in 10 (later ones gather those rows), the
+    // second about half of them; nulls in either column drop the row.
+    List<Object[]> rows = new ArrayList<>();
+    List<List<Object>> expected = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      Long v = i % 17 == 3 ? null : (long) i;
+      String s = i % 23 == 0 ? null : (i % 4 < 2 ? "even" : "odd");
+      rows.add(row(v, s));
+      if (v != null && v % 10 == 7 && "even".equals(s) && v > 100) {
+        expected.add(r(v, s));
+      }
+    }
+    Expression lastDigitSeven = new Comparison(ComparisonOp.EQ,
+        new BinaryArithmetic(ArithmeticOp.REMAINDER, id, Literal.of(10L)), Literal.of(7L));
+    Expression cond = new And(new And(lastDigitSeven, new Comparison(ComparisonOp.EQ, name, Literal.of("even"))),
+        new Comparison(ComparisonOp.GT, id, Literal.of(100L)));
+    assertEquals(expected, collect(filter(source(schema, 400, rows), cond, ctx(1024))));
+  }
+
+  @Test
+  void aConjunctIsNotEvaluatedWhereAnEarlierOneIsNullOrFalse() {
+    // As Spark's generated filter code: id + Long.MAX_VALUE would overflow for every id > 0, but only rows
+    // whose name is 'keep' (none with a positive id) ever reach it; a null name drops the row before it.
+    Expression cond = new And(new Comparison(ComparisonOp.EQ, name, Literal.of("keep")),
+        new Comparison(ComparisonOp.GT, overflow(), Literal.of(0L)));
+    Operator src = source(schema, 8, List.of(row(3L, null), row(0L, "keep"), row(5L, "drop"), row(-4L, "keep"),
+        row(7L, null), row(9L, "drop"), row(null, "keep"), row(2L, "x")));
+    assertEquals(List.of(r(0L, "keep"), r(-4L, "keep")), collect(filter(src, cond, ctx(1024))));
   }
 
   @Test
@@ -137,7 +170,7 @@ class BasicOperatorsTest extends OperatorTestBase {
   void aFailingConditionReleasesTheInputBatch() {
     Expression cond = new Comparison(ComparisonOp.GT, overflow(), Literal.of(1L));
     Operator src = source(schema, 10, people(10));
-    FilterOperator f = track(new FilterOperator(src, Operators.compile(cond, schema), ctx(1024)));
+    FilterOperator f = track(FilterOperator.of(src, cond, schema, ctx(1024)));
     assertThrows(QuiverArithmeticException.class, f::next);
     // The allocator check after the test proves the batch was closed.
   }

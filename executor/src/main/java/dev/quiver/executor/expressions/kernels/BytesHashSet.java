@@ -3,10 +3,16 @@ package dev.quiver.executor.expressions.kernels;
 import dev.quiver.executor.expressions.vectors.Utf8;
 import org.apache.arrow.memory.util.MemoryUtil;
 
-/** An open-addressing set of byte strings probed straight from Arrow memory, for IN with many strings. */
+/**
+ * An open-addressing set of byte strings probed straight from Arrow memory, for IN with strings. A mask of the
+ * members' lengths turns most non-members away before hashing: {@code l_shipmode IN ('AIR', 'REG AIR')}
+ * hashes only the values of length 3 or 7.
+ */
 final class BytesHashSet {
   private final byte[][] keys;
   private final int mask;
+  /** Bit {@code len} set for each member's length below 63; bit 63 for any longer member. */
+  private long lengths;
 
   BytesHashSet(int expected) {
     int cap = Integer.highestOneBit(Math.max(4, expected * 2) - 1) << 1;
@@ -37,7 +43,12 @@ final class BytesHashSet {
     return mix(h);
   }
 
+  private static long lengthBit(int len) {
+    return 1L << Math.min(len, 63);
+  }
+
   void add(byte[] v) {
+    lengths |= lengthBit(v.length);
     int i = hash(v) & mask;
     while (keys[i] != null) {
       if (java.util.Arrays.equals(keys[i], v)) {
@@ -49,6 +60,9 @@ final class BytesHashSet {
   }
 
   boolean contains(long addr, int len) {
+    if ((lengths & lengthBit(len)) == 0) {
+      return false;
+    }
     int i = hash(addr, len) & mask;
     while (keys[i] != null) {
       if (Utf8.equal(addr, len, keys[i])) {

@@ -155,7 +155,9 @@ public final class InEvaluator extends Evaluator {
   private boolean useHash(EvalContext ctx) {
     if (!hashTried) {
       hashTried = true;
-      if (list.size() > HASH_THRESHOLD && (integralWidth() > 0 || isBytes())) {
+      // Strings always probe the set: one pass where the length check rejects most rows, not a full
+      // string comparison per constant.
+      if (list.size() > HASH_THRESHOLD && integralWidth() > 0 || isBytes()) {
         buildSet(ctx);
       }
     }

@@ -1,5 +1,8 @@
 package dev.quiver.executor.expressions.vectors;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -9,6 +12,9 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
  * counts characters as code points, both of which UTF-8 allows directly on the bytes.
  */
 public final class Utf8 {
+  private static final VarHandle NATIVE_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
   private Utf8() {}
 
   public static int start(long offsetAddr, int row) {
@@ -132,7 +138,14 @@ public final class Utf8 {
 
   /** Whether the {@code len} bytes at {@code a} equal {@code b[from .. from+len)}. */
   public static boolean equalAt(long a, byte[] b, int from, int len) {
-    for (int i = 0; i < len; i++) {
+    int i = 0;
+    // Eight bytes a step: memory and array read in the same (native) byte order compare as longs.
+    for (; i + 8 <= len; i += 8) {
+      if (MemoryUtil.getLong(a + i) != (long) NATIVE_LONGS.get(b, from + i)) {
+        return false;
+      }
+    }
+    for (; i < len; i++) {
       if (MemoryUtil.getByte(a + i) != b[from + i]) {
         return false;
       }
