@@ -22,7 +22,7 @@ public final class Gather {
 
   /** A new vector holding {@code src[indices[0..count)]}, in that order; index -1 means null. */
   public static FieldVector gather(FieldVector src, int[] indices, int count, BufferAllocator allocator) {
-    FieldVector out = (FieldVector) src.getField().createVector(allocator);
+    FieldVector out = Vectors.emptyLike(src, allocator);
     if (src instanceof BaseFixedWidthVector f && !(src instanceof BitVector)) {
       gatherFixed(f, (BaseFixedWidthVector) out, indices, count);
     } else if (src instanceof BaseVariableWidthVector v) {
@@ -181,7 +181,7 @@ public final class Gather {
     List<FieldVector> cols = new ArrayList<>();
     int numCols = batches.get(0).numColumns();
     for (int c = 0; c < numCols; c++) {
-      FieldVector out = (FieldVector) batches.get(0).column(c).getField().createVector(allocator);
+      FieldVector out = Vectors.emptyLike(batches.get(0).column(c), allocator);
       out.setInitialCapacity(Math.max(total, 1));
       out.allocateNew();
       int at = 0;

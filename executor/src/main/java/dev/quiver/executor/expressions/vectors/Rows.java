@@ -1,5 +1,6 @@
 package dev.quiver.executor.expressions.vectors;
 
+import dev.quiver.executor.batch.Vectors;
 import dev.quiver.sql.types.DataType;
 import dev.quiver.sql.types.NullType;
 import org.apache.arrow.memory.BufferAllocator;
@@ -24,7 +25,7 @@ public final class Rows {
     if (src instanceof NullVector) {
       return new NullVector(src.getField(), k);
     }
-    FieldVector dst = src.getField().createVector(allocator);
+    FieldVector dst = Vectors.emptyLike(src, allocator);
     try {
       long srcValid = Bits.validityAddress(src);
       if (src instanceof BitVector b) {
