@@ -1,9 +1,10 @@
 package dev.quiver.executor.keys;
 
 import dev.quiver.executor.batch.InternalValues;
+import dev.quiver.executor.expressions.vectors.Utf8;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.memory.util.ByteFunctionHelpers;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -43,14 +44,14 @@ public interface ValueComparator {
       return (i, j) -> compareDoubles(x.getDouble((long) i * 8), y.getDouble((long) j * 8));
     }
     if (left instanceof BaseVariableWidthVector a && right instanceof BaseVariableWidthVector b) {
+      // Addresses are read per call: the right side may be a growing vector of stored keys.
       return (i, j) -> {
-        ArrowBuf ao = a.getOffsetBuffer();
-        ArrowBuf bo = b.getOffsetBuffer();
-        int as = ao.getInt((long) i * 4);
-        int ae = ao.getInt((long) (i + 1) * 4);
-        int bs = bo.getInt((long) j * 4);
-        int be = bo.getInt((long) (j + 1) * 4);
-        return ByteFunctionHelpers.compare(a.getDataBuffer(), as, ae, b.getDataBuffer(), bs, be);
+        long ao = a.getOffsetBufferAddress() + 4L * i;
+        long bo = b.getOffsetBufferAddress() + 4L * j;
+        int as = MemoryUtil.getInt(ao);
+        int bs = MemoryUtil.getInt(bo);
+        return Utf8.compare(a.getDataBufferAddress() + as, MemoryUtil.getInt(ao + 4) - as,
+            b.getDataBufferAddress() + bs, MemoryUtil.getInt(bo + 4) - bs);
       };
     }
     if (left instanceof DateDayVector a && right instanceof DateDayVector b) {
