@@ -4,8 +4,13 @@
 QUIVER_HOME="${QUIVER_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 export QUIVER_HOME
 
-# Arrow reads java.nio buffers directly; JDK 17 requires opening that package.
+# Arrow reads java.nio buffers directly; JDK 17 requires opening that package. Arrow also checks the bounds of
+# every buffer access unless told otherwise: the launchers turn that off, as production Arrow deployments do
+# (the test suite keeps the checks on, where they catch bugs). QUIVER_ARROW_CHECKS=on keeps them.
 QUIVER_JVM_FLAGS=(--add-opens=java.base/java.nio=ALL-UNNAMED)
+if [ "${QUIVER_ARROW_CHECKS:-off}" != "on" ]; then
+  QUIVER_JVM_FLAGS+=(-Darrow.enable_unsafe_memory_access=true)
+fi
 
 quiver_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
@@ -28,7 +33,8 @@ quiver_ensure_built() {
   if [ -f "$stamp" ]; then
     changed=$(find "$QUIVER_HOME" -name target -prune -o -name .git -prune -o -name output -prune \
       -o -name spark-warehouse -prune -o \( -name '*.java' -o -name pom.xml -o -name '*.proto' \
-      -o -path '*/src/main/resources/*' \) -newer "$stamp" -print 2>/dev/null | head -n 1)
+      -o -path '*/src/main/resources/*' \) -newer "$stamp" -print 2>/dev/null | head -n 1 || true)
+    # (|| true: find dies of SIGPIPE once head has its line, which pipefail would turn into an exit)
   fi
   if [ ! -f "$stamp" ] || [ -n "$changed" ]; then
     if ! command -v mvn >/dev/null 2>&1; then

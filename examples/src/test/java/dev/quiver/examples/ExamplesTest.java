@@ -118,6 +118,8 @@ class ExamplesTest {
         "--master", "local[3]", "--name", "submitted", "--class", "dev.quiver.examples.Examples", jar.toString(),
         "context-info");
     pb.environment().put("QUIVER_CLASSPATH", System.getProperty("java.class.path"));
+    // Tests keep Arrow's bounds checks on, also in the processes the scripts start.
+    pb.environment().put("QUIVER_ARROW_CHECKS", "on");
     pb.redirectErrorStream(true);
     Process p = pb.start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -94,8 +94,8 @@ final class EngineChild implements AutoCloseable {
       command.addAll(SPARK_JVM_FLAGS);
     } else {
       command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
-      // Arrow checks the bounds of every buffer access unless told otherwise; a production launch turns
-      // that off (the test suite keeps it on, where it catches bugs).
+      // Arrow checks the bounds of every buffer access unless told otherwise; Quiver's launch scripts turn
+      // that off (bin/quiver-env.sh), so the benchmark does too.
       command.add("-Darrow.enable_unsafe_memory_access=true");
     }
     command.addAll(cdsFlags);

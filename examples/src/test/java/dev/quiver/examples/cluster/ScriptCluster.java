@@ -128,6 +128,8 @@ final class ScriptCluster implements AutoCloseable {
     pb.environment().putAll(env);
     pb.environment().put("QUIVER_RUN_DIR", runDir.toString());
     pb.environment().put("QUIVER_CLASSPATH", System.getProperty("java.class.path"));
+    // Tests keep Arrow's bounds checks on, also in the processes the scripts start.
+    pb.environment().put("QUIVER_ARROW_CHECKS", "on");
     pb.environment().put("QUIVER_WORKER_OPTS", "-Xmx512m");
     return pb;
   }
