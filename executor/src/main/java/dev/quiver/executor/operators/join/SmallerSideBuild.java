@@ -16,12 +16,16 @@ import org.apache.arrow.memory.OutOfMemoryException;
  * orders side is estimated near lineitem's size and has 57 rows), and Spark's adaptive execution corrects
  * such a plan once the shuffle has run. Here each task decides from the rows it actually received: it
  * drains the planned build side (a hash join reads all of it anyway), then reads the stream side until it
- * has half as many rows (at most {@link #LOOKAHEAD_ROWS}); if the stream side ends first, the two swap
- * roles and the table is built over the stream side's rows. Inner join output has no order to keep.
+ * has a quarter as many rows (at most {@link #LOOKAHEAD_ROWS}); if the stream side ends first, the two swap
+ * roles and the table is built over the stream side's rows. Only a clearly smaller side is worth it: the
+ * build side's output columns are gathered across its batches, which costs more per row than gathering
+ * from the current stream batch. Inner join output has no order to keep.
  */
 final class SmallerSideBuild implements Operator {
   /** The most stream rows held ahead while deciding; beyond that the planned side is built. */
   static final long LOOKAHEAD_ROWS = 1L << 20;
+  /** The stream side is built instead when it has at most this fraction of the build side's rows. */
+  private static final int SMALLER_BY = 4;
 
   private final Operator stream;
   private final Operator build;
@@ -65,7 +69,7 @@ final class SmallerSideBuild implements Operator {
     long streamCount;
     try {
       buildCount = readAhead(build, buildRows, Long.MAX_VALUE);
-      limit = Math.min(buildCount / 2, LOOKAHEAD_ROWS);
+      limit = Math.min(buildCount / SMALLER_BY, LOOKAHEAD_ROWS);
       streamCount = readAhead(stream, streamRows, limit + 1);
     } catch (RuntimeException e) {
       RuntimeException failure = e instanceof OutOfMemoryException
