@@ -26,15 +26,25 @@ import org.apache.arrow.vector.TimeStampVector;
  * {@code int[] groupHashes} (for rehashing), and the group keys themselves appended to Arrow vectors once
  * per new group. Nulls equal nulls (one null group), -0.0 equals 0.0 and NaN equals NaN, as Spark groups
  * them; stored float keys are normalized to 0.0 and the canonical NaN like Spark's NormalizeFloatingNumbers.
- * A single 4- or 8-byte integral key (int, date, bigint, timestamp) is compared inline.
+ * A single 4- or 8-byte integral key (int, date, bigint, timestamp) is kept in the slots themselves
+ * ({@code long[] keySlots}: key, group id and hash in 16 bytes), so its probes read one cache line.
  */
 public final class GroupHashTable implements AutoCloseable {
   private static final int INITIAL_CAPACITY = 1024;
 
   private final List<FieldVector> keys;
   private final HeapReservation heap;
-  /** Per slot: [2p] group id or -1 when empty, [2p+1] that group's hash. */
+  /** Per slot: [2p] group id or -1 when empty, [2p+1] that group's hash (null for a single integral key). */
   private int[] slots;
+  /**
+   * Per slot for a single integral key (else null): [2p] the key, [2p+1] {@link #slotMeta} of its group, or
+   * 0 when empty.
+   */
+  private long[] keySlots;
+  /** 8 or 4 when the key is one integral column kept in {@link #keySlots}, else 0. */
+  private final int integralWidth;
+  /** The group of the null key when the key is one integral column, or -1 before it appears. */
+  private int nullGroup = -1;
   private int mask;
   private int[] groupHashes;
   private int size;
@@ -46,6 +56,7 @@ public final class GroupHashTable implements AutoCloseable {
       for (int k = 0; k < keyTypes.size(); k++) {
         keys.add(Vectors.create("key" + k, keyTypes.get(k), allocator));
       }
+      integralWidth = keys.size() == 1 ? integralKeyWidth(keys.get(0)) : 0;
       groupHashes = new int[INITIAL_CAPACITY / 2];
       allocateSlots(INITIAL_CAPACITY);
       account();
@@ -74,29 +85,25 @@ public final class GroupHashTable implements AutoCloseable {
   public int findOrInsert(List<FieldVector> batchKeys, int n, int[] hashes, int[] groupIds, int[] newRows) {
     reserveKeys(size + n);
     int before = size;
-    int width = singleIntegralKeyWidth(batchKeys);
-    if (width == 8) {
-      findOrInsertLongs(batchKeys.get(0), n, hashes, groupIds, newRows);
-    } else if (width == 4) {
-      findOrInsertInts(batchKeys.get(0), n, hashes, groupIds, newRows);
+    if (keySlots != null) {
+      FieldVector in = batchKeys.get(0);
+      if (integralKeyWidth(in) != integralWidth) {
+        throw new IllegalStateException("Group key " + in.getField() + " does not match the table's key "
+            + keys.get(0).getField());
+      }
+      findOrInsertIntegral(in, integralWidth, n, hashes, groupIds, newRows);
     } else {
       findOrInsertGeneric(batchKeys, n, hashes, groupIds, newRows);
     }
     return size - before;
   }
 
-  private int singleIntegralKeyWidth(List<FieldVector> batchKeys) {
-    if (keys.size() != 1) {
-      return 0;
-    }
-    FieldVector stored = keys.get(0);
-    FieldVector in = batchKeys.get(0);
-    if ((stored instanceof BigIntVector && in instanceof BigIntVector)
-        || (stored instanceof TimeStampVector && in instanceof TimeStampVector)) {
+  /** 8 or 4 for the integral types whose values are compared as numbers (int, date, bigint, timestamp), else 0. */
+  private static int integralKeyWidth(FieldVector v) {
+    if (v instanceof BigIntVector || v instanceof TimeStampVector) {
       return 8;
     }
-    if ((stored instanceof IntVector && in instanceof IntVector)
-        || (stored instanceof DateDayVector && in instanceof DateDayVector)) {
+    if (v instanceof IntVector || v instanceof DateDayVector) {
       return 4;
     }
     return 0;
@@ -111,7 +118,9 @@ public final class GroupHashTable implements AutoCloseable {
       while (true) {
         int g = slots[2 * pos];
         if (g < 0) {
-          g = newGroup(pos, h, i, before, newRows);
+          g = newGroup(h, i, before, newRows);
+          slots[2 * pos] = g;
+          slots[2 * pos + 1] = h;
           copyKeys(batchKeys, i, g);
           groupIds[i] = g;
           growIfFull();
@@ -126,94 +135,77 @@ public final class GroupHashTable implements AutoCloseable {
     }
   }
 
-  private void findOrInsertLongs(FieldVector in, int n, int[] hashes, int[] groupIds, int[] newRows) {
+  /**
+   * The single integral key path: each slot holds the key itself next to its group id and hash, so a probe
+   * reads one cache line and never the stored key vector. The null key is one group kept outside the slots.
+   */
+  private void findOrInsertIntegral(FieldVector in, int width, int n, int[] hashes, int[] groupIds,
+      int[] newRows) {
     BaseFixedWidthVector stored = (BaseFixedWidthVector) keys.get(0);
     ArrowBuf inData = in.getDataBuffer();
     ArrowBuf inValid = in.getValidityBuffer();
     ArrowBuf keyData = stored.getDataBuffer();
     ArrowBuf keyValid = stored.getValidityBuffer();
-    warm(keyData, 8, n, hashes, groupIds);
+    boolean mayHaveNulls = in.getNullCount() > 0;
+    warm(hashes, n);
     int before = size;
+    long[] s = keySlots;
+    int m = mask;
     for (int i = 0; i < n; i++) {
       int h = hashes[i];
-      boolean isNull = BitVectorHelper.get(inValid, i) == 0;
-      long x = isNull ? 0 : inData.getLong((long) i * 8);
-      int pos = h & mask;
+      if (mayHaveNulls && BitVectorHelper.get(inValid, i) == 0) {
+        if (nullGroup < 0) {
+          nullGroup = newGroup(h, i, before, newRows);
+        }
+        groupIds[i] = nullGroup;
+        continue;
+      }
+      long x = width == 8 ? inData.getLong((long) i * 8) : inData.getInt((long) i * 4);
+      int pos = h & m;
       while (true) {
-        int g = slots[2 * pos];
-        if (g < 0) {
-          g = newGroup(pos, h, i, before, newRows);
-          if (!isNull) {
+        long meta = s[2 * pos + 1];
+        if (meta == 0) {
+          int g = newGroup(h, i, before, newRows);
+          s[2 * pos] = x;
+          s[2 * pos + 1] = slotMeta(g, h);
+          if (width == 8) {
             keyData.setLong((long) g * 8, x);
-            BitVectorHelper.setBit(keyValid, g);
+          } else {
+            keyData.setInt((long) g * 4, (int) x);
           }
+          BitVectorHelper.setBit(keyValid, g);
           groupIds[i] = g;
-          growIfFull();
+          if (growIfFull()) {
+            s = keySlots;
+            m = mask;
+          }
           break;
         }
-        if (slots[2 * pos + 1] == h && (BitVectorHelper.get(keyValid, g) == 0) == isNull
-            && (isNull || keyData.getLong((long) g * 8) == x)) {
-          groupIds[i] = g;
+        if ((int) meta == h && s[2 * pos] == x) {
+          groupIds[i] = (int) (meta >>> 32) - 1;
           break;
         }
-        pos = (pos + 1) & mask;
+        pos = (pos + 1) & m;
       }
     }
   }
 
-  private void findOrInsertInts(FieldVector in, int n, int[] hashes, int[] groupIds, int[] newRows) {
-    BaseFixedWidthVector stored = (BaseFixedWidthVector) keys.get(0);
-    ArrowBuf inData = in.getDataBuffer();
-    ArrowBuf inValid = in.getValidityBuffer();
-    ArrowBuf keyData = stored.getDataBuffer();
-    ArrowBuf keyValid = stored.getValidityBuffer();
-    warm(keyData, 4, n, hashes, groupIds);
-    int before = size;
-    for (int i = 0; i < n; i++) {
-      int h = hashes[i];
-      boolean isNull = BitVectorHelper.get(inValid, i) == 0;
-      int x = isNull ? 0 : inData.getInt((long) i * 4);
-      int pos = h & mask;
-      while (true) {
-        int g = slots[2 * pos];
-        if (g < 0) {
-          g = newGroup(pos, h, i, before, newRows);
-          if (!isNull) {
-            keyData.setInt((long) g * 4, x);
-            BitVectorHelper.setBit(keyValid, g);
-          }
-          groupIds[i] = g;
-          growIfFull();
-          break;
-        }
-        if (slots[2 * pos + 1] == h && (BitVectorHelper.get(keyValid, g) == 0) == isNull
-            && (isNull || keyData.getInt((long) g * 4) == x)) {
-          groupIds[i] = g;
-          break;
-        }
-        pos = (pos + 1) & mask;
-      }
-    }
+  /** A non-empty slot's second word: group id + 1 (so that 0 means empty) and the hash. */
+  private static long slotMeta(int group, int hash) {
+    return ((long) (group + 1) << 32) | (hash & 0xffffffffL);
   }
 
   /**
-   * Touches every row's home slot, then the stored key of the group found there, in two loops over the
-   * batch. The loads of different rows are independent, so the processor overlaps their cache misses; the
-   * probe loop that follows (whose loads depend on each other) then mostly hits the cache. The group ids
-   * array serves as scratch: the probe overwrites it.
+   * Touches every row's home slot before the probe loop. The loads of different rows are independent, so
+   * the processor overlaps their cache misses; the probe loop that follows (whose loads depend on each
+   * other) then mostly hits the cache.
    */
-  private void warm(ArrowBuf keyData, int width, int n, int[] hashes, int[] scratch) {
-    int[] s = slots;
+  private void warm(int[] hashes, int n) {
+    long[] s = keySlots;
     int m = mask;
-    for (int i = 0; i < n; i++) {
-      scratch[i] = s[2 * (hashes[i] & m)];
-    }
     long sink = 0;
     for (int i = 0; i < n; i++) {
-      int g = scratch[i];
-      if (g >= 0) {
-        sink += width == 8 ? keyData.getLong((long) g * 8) : keyData.getInt((long) g * 4);
-      }
+      sink += s[2 * (hashes[i] & m) + 1];
     }
     warmSink = sink;
   }
@@ -222,16 +214,14 @@ public final class GroupHashTable implements AutoCloseable {
   @SuppressWarnings("unused")
   private long warmSink;
 
-  /** Takes the next group id for the key at {@code row}, placed in empty slot {@code pos}. */
-  private int newGroup(int pos, int hash, int row, int before, int[] newRows) {
+  /** Takes the next group id for the key at {@code row}; the caller places it in a slot. */
+  private int newGroup(int hash, int row, int before, int[] newRows) {
     int g = size++;
     if (g == groupHashes.length) {
       groupHashes = Arrays.copyOf(groupHashes, groupHashes.length * 2);
       account();
     }
     groupHashes[g] = hash;
-    slots[2 * pos] = g;
-    slots[2 * pos + 1] = hash;
     if (newRows != null) {
       newRows[g - before] = row;
     }
@@ -279,35 +269,58 @@ public final class GroupHashTable implements AutoCloseable {
   }
 
   private void allocateSlots(int capacity) {
-    slots = new int[2 * capacity];
-    for (int p = 0; p < capacity; p++) {
-      slots[2 * p] = -1;
+    if (integralWidth > 0) {
+      keySlots = new long[2 * capacity];
+    } else {
+      slots = new int[2 * capacity];
+      Arrays.fill(slots, -1);
     }
     mask = capacity - 1;
   }
 
-  /** Keeps the load factor at most 1/2. */
-  private void growIfFull() {
+  /** Keeps the load factor at most 1/2; true if the slots were reallocated. */
+  private boolean growIfFull() {
     if (size * 2 <= mask + 1) {
-      return;
+      return false;
     }
     int capacity = 2 * (mask + 1);
-    heap.resize(4L * (2L * capacity + slots.length + groupHashes.length));
-    allocateSlots(capacity);
-    for (int g = 0; g < size; g++) {
-      int h = groupHashes[g];
-      int pos = h & mask;
-      while (slots[2 * pos] >= 0) {
-        pos = (pos + 1) & mask;
+    heap.resize(slotBytes() + (integralWidth > 0 ? 8L : 4L) * 2L * capacity + 4L * groupHashes.length);
+    if (integralWidth > 0) {
+      long[] old = keySlots;
+      allocateSlots(capacity);
+      for (int p = 0; p < old.length; p += 2) {
+        long meta = old[p + 1];
+        if (meta != 0) {
+          int pos = (int) meta & mask;
+          while (keySlots[2 * pos + 1] != 0) {
+            pos = (pos + 1) & mask;
+          }
+          keySlots[2 * pos] = old[p];
+          keySlots[2 * pos + 1] = meta;
+        }
       }
-      slots[2 * pos] = g;
-      slots[2 * pos + 1] = h;
+    } else {
+      allocateSlots(capacity);
+      for (int g = 0; g < size; g++) {
+        int h = groupHashes[g];
+        int pos = h & mask;
+        while (slots[2 * pos] >= 0) {
+          pos = (pos + 1) & mask;
+        }
+        slots[2 * pos] = g;
+        slots[2 * pos + 1] = h;
+      }
     }
     account();
+    return true;
+  }
+
+  private long slotBytes() {
+    return integralWidth > 0 ? 8L * keySlots.length : 4L * slots.length;
   }
 
   private void account() {
-    heap.resize(4L * (slots.length + groupHashes.length));
+    heap.resize(slotBytes() + 4L * groupHashes.length);
   }
 
   /** The group keys of groups {@code [from, from+count)} as new vectors. */
@@ -330,6 +343,7 @@ public final class GroupHashTable implements AutoCloseable {
     keys.forEach(FieldVector::close);
     heap.close();
     slots = new int[0];
+    keySlots = integralWidth > 0 ? new long[0] : null;
     groupHashes = new int[0];
   }
 }

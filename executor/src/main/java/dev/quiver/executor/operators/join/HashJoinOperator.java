@@ -7,13 +7,16 @@ import dev.quiver.executor.task.TaskContext;
 import dev.quiver.planner.PlanningException;
 import dev.quiver.planner.expressions.AttributeReference;
 import dev.quiver.planner.expressions.Expression;
+import dev.quiver.planner.logical.JoinType;
+import dev.quiver.planner.physical.BuildSide;
 import dev.quiver.planner.physical.HashJoinExec;
 import java.util.List;
 
 /**
  * Equi-join through a hash table over the build side's keys (see {@link JoinExecution} for the loop and
  * {@link JoinSemantics} for the join types). The output is always the left input's columns then the right
- * input's (only the left's for semi and anti joins), whichever side is built.
+ * input's (only the left's for semi and anti joins), whichever side is built. An inner join of two shuffled
+ * inputs builds whichever turns out smaller in each task ({@link SmallerSideBuild}).
  */
 public final class HashJoinOperator {
   private HashJoinOperator() {}
@@ -25,23 +28,42 @@ public final class HashJoinOperator {
    */
   public static Operator create(HashJoinExec node, Operator streamInput, List<AttributeReference> streamOutput,
       BuildInput build, List<AttributeReference> buildOutput, TaskContext ctx) {
+    JoinSemantics semantics;
     try {
-      JoinSemantics semantics = JoinSemantics.of(node.joinType(), node.buildSide());
+      semantics = JoinSemantics.of(node.joinType(), node.buildSide());
       if (node.broadcast() && semantics.buildUnmatched()) {
         throw new PlanningException("Internal error: a " + node.joinType().display() + " join cannot broadcast its "
             + node.buildSide() + " side: every task would emit that side's unmatched rows");
       }
+      checkKeys(node.leftKeys(), node.rightKeys());
+    } catch (RuntimeException e) {
+      JoinInputs.closeOnFailure(streamInput, build, e);
+      throw e;
+    }
+    if (node.joinType() == JoinType.INNER && build instanceof BuildInput.Owned own) {
+      BuildSide other = node.buildSide() == BuildSide.LEFT ? BuildSide.RIGHT : BuildSide.LEFT;
+      JoinSemantics reversed = JoinSemantics.of(node.joinType(), other);
+      return new SmallerSideBuild(streamInput, own.operator(),
+          (stream, built) -> join(node, semantics, stream, streamOutput, BuildInput.of(built), buildOutput, ctx),
+          (stream, built) -> join(node, reversed, stream, buildOutput, BuildInput.of(built), streamOutput, ctx),
+          name(node, semantics), ctx);
+    }
+    return join(node, semantics, streamInput, streamOutput, build, buildOutput, ctx);
+  }
+
+  /** The join with the given roles; closes its inputs when it cannot be set up. */
+  private static Operator join(HashJoinExec node, JoinSemantics semantics, Operator streamInput,
+      List<AttributeReference> streamOutput, BuildInput build, List<AttributeReference> buildOutput,
+      TaskContext ctx) {
+    try {
       List<Expression> streamKeys = semantics.streamIsLeft() ? node.leftKeys() : node.rightKeys();
       List<Expression> buildKeys = semantics.streamIsLeft() ? node.rightKeys() : node.leftKeys();
-      checkKeys(streamKeys, buildKeys);
       List<VectorEvaluator> streamEval = Operators.compile(streamKeys, streamOutput);
       List<VectorEvaluator> buildEval = Operators.compile(buildKeys, buildOutput);
       JoinCondition condition = JoinCondition.compile(node.condition(),
           JoinInputs.joined(semantics, streamOutput, buildOutput));
       boolean firstMatchOnly = (semantics.semi() || semantics.anti()) && condition == null;
-      String name = "HashJoin (" + node.joinType().display() + ", building the " + node.buildSide().name().toLowerCase(
-          java.util.Locale.ROOT) + " side)";
-      return new JoinExecution(name, semantics, streamInput, streamOutput, build, buildOutput,
+      return new JoinExecution(name(node, semantics), semantics, streamInput, streamOutput, build, buildOutput,
           rows -> {
             JoinHashTable table = JoinHashTable.build(rows, buildEval, ctx);
             return new HashPairSource(table, streamEval, firstMatchOnly, ctx);
@@ -52,16 +74,22 @@ public final class HashJoinOperator {
     }
   }
 
-  private static void checkKeys(List<Expression> streamKeys, List<Expression> buildKeys) {
-    if (streamKeys.size() != buildKeys.size() || streamKeys.isEmpty()) {
+  /** How errors name the join, e.g. "HashJoin (Inner, building the right side)". */
+  private static String name(HashJoinExec node, JoinSemantics semantics) {
+    return "HashJoin (" + node.joinType().display() + ", building the "
+        + (semantics.streamIsLeft() ? "right" : "left") + " side)";
+  }
+
+  private static void checkKeys(List<Expression> leftKeys, List<Expression> rightKeys) {
+    if (leftKeys.size() != rightKeys.size() || leftKeys.isEmpty()) {
       throw new PlanningException("Internal error: a hash join needs as many left keys as right keys (at least "
-          + "one), got " + streamKeys + " and " + buildKeys);
+          + "one), got " + leftKeys + " and " + rightKeys);
     }
-    for (int i = 0; i < streamKeys.size(); i++) {
-      if (!streamKeys.get(i).dataType().equals(buildKeys.get(i).dataType())) {
-        throw new PlanningException("Internal error: join keys " + streamKeys.get(i).sql() + " and "
-            + buildKeys.get(i).sql() + " have different types (" + streamKeys.get(i).dataType().simpleString()
-            + ", " + buildKeys.get(i).dataType().simpleString() + "); the analyzer should have coerced them");
+    for (int i = 0; i < leftKeys.size(); i++) {
+      if (!leftKeys.get(i).dataType().equals(rightKeys.get(i).dataType())) {
+        throw new PlanningException("Internal error: join keys " + leftKeys.get(i).sql() + " and "
+            + rightKeys.get(i).sql() + " have different types (" + leftKeys.get(i).dataType().simpleString()
+            + ", " + rightKeys.get(i).dataType().simpleString() + "); the analyzer should have coerced them");
       }
     }
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.batch.InternalValues;
 import dev.quiver.executor.operators.Operator;
 import dev.quiver.executor.task.TaskContext;
 import dev.quiver.planner.PlanningException;
@@ -189,6 +190,79 @@ class HashJoinOperatorTest extends JoinTestBase {
     assertFalse(stream.isClosed());
     op.close();
     assertTrue(stream.isClosed());
+    assertEquals(0, allocator.getAllocatedMemory());
+  }
+
+  private static List<List<Object>> rows(Batch b) {
+    List<List<Object>> out = new ArrayList<>();
+    for (int r = 0; r < b.rowCount(); r++) {
+      List<Object> values = new ArrayList<>();
+      for (int c = 0; c < b.numColumns(); c++) {
+        values.add(InternalValues.read(b.column(c), r));
+      }
+      out.add(values);
+    }
+    return out;
+  }
+
+  @Test
+  void innerJoinBuildsTheStreamSideWhenItTurnsOutSmaller() {
+    List<Object[]> many = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      many.add(new Object[] {i % 7, i, i % 5 == 0 ? null : "r" + i});
+    }
+    Expression less = new Comparison(ComparisonOp.LT, lv, rv);
+    for (boolean withCondition : List.of(false, true)) {
+      for (BuildSide side : List.of(BuildSide.LEFT, BuildSide.RIGHT)) {
+        // The planned build side has 300 rows, the stream side 8: the stream side is built instead.
+        boolean buildRight = side == BuildSide.RIGHT;
+        List<Object[]> leftRows = buildRight ? LEFT_ROWS : many;
+        List<Object[]> rightRows = buildRight ? many : LEFT_ROWS;
+        SourceOperator stream = source(buildRight ? left : right, 3, buildRight ? leftRows : rightRows);
+        SourceOperator build = source(buildRight ? right : left, 3, buildRight ? rightRows : leftRows);
+        HashJoinExec node = node(JoinType.INNER, side, withCondition ? Optional.of(less) : Optional.empty(), false);
+        Operator op = track(HashJoinOperator.create(node, stream, buildRight ? left : right, BuildInput.of(build),
+            buildRight ? right : left, ctx(16)));
+        List<String> expected = reference(JoinType.INNER, leftRows, rightRows, 3, 3,
+            withCondition ? KEYS_AND_LESS : KEYS_EQUAL);
+        List<List<Object>> rows = new ArrayList<>();
+        Batch first = op.next();
+        // The small side was drained and closed as the build side; the planned build side is being streamed.
+        assertTrue(stream.isClosed(), "building " + side);
+        assertFalse(build.isClosed(), "building " + side);
+        rows.addAll(rows(first));
+        first.close();
+        rows.addAll(collect(op));
+        assertEquals(expected, asStrings(rows), "building " + side + (withCondition ? " with condition" : ""));
+        assertTrue(build.isClosed());
+      }
+    }
+  }
+
+  @Test
+  void innerJoinKeepsThePlannedBuildSideWhenTheStreamSideIsNotSmaller() {
+    SourceOperator stream = source(left, 1, LEFT_ROWS);
+    SourceOperator build = source(right, 1, RIGHT_ROWS.subList(0, 6));
+    Operator op = track(HashJoinOperator.create(node(JoinType.INNER, BuildSide.RIGHT, Optional.empty(), false),
+        stream, left, BuildInput.of(build), right, ctx(1)));
+    Batch first = op.next();
+    assertTrue(build.isClosed());
+    assertFalse(stream.isClosed());
+    List<List<Object>> rows = new ArrayList<>(rows(first));
+    first.close();
+    rows.addAll(collect(op));
+    assertEquals(reference(JoinType.INNER, LEFT_ROWS, RIGHT_ROWS.subList(0, 6), 3, 3, KEYS_EQUAL), asStrings(rows));
+  }
+
+  @Test
+  void innerJoinClosedBeforeItStartsClosesBothInputs() {
+    SourceOperator stream = source(left, 2, LEFT_ROWS);
+    SourceOperator build = source(right, 2, RIGHT_ROWS);
+    Operator op = HashJoinOperator.create(node(JoinType.INNER, BuildSide.RIGHT, Optional.empty(), false), stream,
+        left, BuildInput.of(build), right, ctx(2));
+    op.close();
+    assertTrue(stream.isClosed());
+    assertTrue(build.isClosed());
     assertEquals(0, allocator.getAllocatedMemory());
   }
 
