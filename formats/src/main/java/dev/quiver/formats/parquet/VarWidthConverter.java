@@ -81,7 +81,14 @@ final class VarWidthConverter extends LeafConverter implements BinarySink {
     if (offset < 0 || length < 0 || offset + length > src.length) {
       throw new ParquetDecodingException("Value bytes out of range");
     }
-    if (length <= SMALL_COPY) {
+    int rounded = (length + 7) & ~7;
+    if (length <= SMALL_COPY && offset + rounded <= src.length && end + rounded <= capacity) {
+      // Whole words, reading and writing up to 7 bytes past the value: still inside the source array and the
+      // data buffer, and the bytes written past the value's end are the next value's (or unused) space.
+      for (int i = 0; i < rounded; i += 8) {
+        MemoryUtil.putLong(dataAddress + end + i, (long) NATIVE_LONGS.get(src, offset + i));
+      }
+    } else if (length <= SMALL_COPY) {
       copySmall(src, offset, dataAddress + end, length);
     } else {
       MemoryUtil.copyToMemory(src, offset, dataAddress + end, length);

@@ -13,6 +13,10 @@ final class BytesHashSet {
   private final int mask;
   /** Bit {@code len} set for each member's length below 63; bit 63 for any longer member. */
   private long lengths;
+  private static final int LINEAR_SCAN = 8;
+  /** The first {@link #LINEAR_SCAN} members, scanned instead of hashing when there are no more. */
+  private final byte[][] members = new byte[LINEAR_SCAN][];
+  private int size;
 
   BytesHashSet(int expected) {
     int cap = Integer.highestOneBit(Math.max(4, expected * 2) - 1) << 1;
@@ -57,10 +61,23 @@ final class BytesHashSet {
       i = (i + 1) & mask;
     }
     keys[i] = v;
+    if (size < LINEAR_SCAN) {
+      members[size] = v;
+    }
+    size++;
   }
 
   boolean contains(long addr, int len) {
     if ((lengths & lengthBit(len)) == 0) {
+      return false;
+    }
+    if (size <= LINEAR_SCAN) {
+      // A few members: comparing the ones of this length costs less than hashing the value.
+      for (int m = 0; m < size; m++) {
+        if (members[m].length == len && Utf8.equalAt(addr, members[m], 0, len)) {
+          return true;
+        }
+      }
       return false;
     }
     int i = hash(addr, len) & mask;
