@@ -54,7 +54,9 @@ public final class EngineProcess {
           long ms = (System.nanoTime() - t0) / 1_000_000;
           out.println(PREFIX + "result " + command[1] + " " + rows.size() + " " + ms);
         } catch (Exception | Error e) {
-          e.printStackTrace();
+          // Not swallowed: the full trace goes to this child's stderr, which is the engine's log file, and the
+          // parent fails the run with the one-line cause and the log's name.
+          e.printStackTrace(System.err);
           out.println(PREFIX + "error " + command[1] + " " + String.valueOf(e).replace('\n', ' '));
         }
       }

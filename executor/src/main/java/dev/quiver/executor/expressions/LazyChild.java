@@ -58,8 +58,7 @@ public final class LazyChild implements AutoCloseable {
    * conjuncts left few rows (a pass over every row costs more than gathering the few it needs).
    */
   public Partial onSelected(Batch input, EvalContext ctx, int[] idx, int k) {
-    int n = input.rowCount();
-    return on(input, ctx, idx, k, k == n || k > 0 && !evaluator.isConstant() && !canFail && 2L * k >= n);
+    return on(input, ctx, idx, k, wholeBatch(k, input.rowCount(), false));
   }
 
   private Partial on(Batch input, EvalContext ctx, int[] idx, int k, boolean all) {
@@ -83,7 +82,12 @@ public final class LazyChild implements AutoCloseable {
    * indices): all rows are needed, or the operand cannot fail and gathering would not pay.
    */
   public boolean evaluatesAll(int k, int n) {
-    return k == n || k > 0 && !evaluator.isConstant() && !canFail && (cheap || 2L * k >= n);
+    return wholeBatch(k, n, cheap);
+  }
+
+  /** All rows are needed, or the operand cannot fail and is cheap enough ({@code anyShare}) or half is needed. */
+  private boolean wholeBatch(int k, int n, boolean anyShare) {
+    return k == n || k > 0 && !evaluator.isConstant() && !canFail && (anyShare || 2L * k >= n);
   }
 
   /** The rows {@code idx[0..k)} of the columns this operand reads; other columns are null placeholders. */
