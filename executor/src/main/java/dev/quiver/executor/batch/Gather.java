@@ -22,11 +22,19 @@ public final class Gather {
 
   /** A new vector holding {@code src[indices[0..count)]}, in that order; index -1 means null. */
   public static FieldVector gather(FieldVector src, int[] indices, int count, BufferAllocator allocator) {
+    return gather(src, indices, count, null, allocator);
+  }
+
+  /** As above; {@code shape} is the indices' shape when the caller already has it (one per batch), or null. */
+  private static FieldVector gather(FieldVector src, int[] indices, int count, IndexShape shape,
+      BufferAllocator allocator) {
     FieldVector out = Vectors.emptyLike(src, allocator);
     if (src instanceof BaseFixedWidthVector f && !(src instanceof BitVector)) {
-      gatherFixed(f, (BaseFixedWidthVector) out, indices, count);
+      gatherFixed(f, (BaseFixedWidthVector) out, indices, count,
+          shape != null ? shape : new IndexShape(indices, count));
     } else if (src instanceof BaseVariableWidthVector v) {
-      gatherVariable(v, (BaseVariableWidthVector) out, indices, count);
+      gatherVariable(v, (BaseVariableWidthVector) out, indices, count,
+          shape != null ? shape : new IndexShape(indices, count));
     } else {
       out.setInitialCapacity(Math.max(count, 1));
       out.allocateNew();
@@ -46,8 +54,11 @@ public final class Gather {
   /**
    * Copies by address: every chosen row's value is copied whether or not it is null (a null slot's value is
    * unspecified in Arrow) and its validity bit is copied as a bit, so the loop has no data-dependent branch.
+   * A source without nulls skips the bits (the output is all valid but for index -1), and indices that are
+   * mostly long runs of consecutive rows (a filter keeping most rows) are copied a run at a time.
    */
-  private static void gatherFixed(BaseFixedWidthVector src, BaseFixedWidthVector out, int[] idx, int count) {
+  private static void gatherFixed(BaseFixedWidthVector src, BaseFixedWidthVector out, int[] idx, int count,
+      IndexShape shape) {
     int width = src.getTypeWidth();
     out.allocateNew(Math.max(count, 1));
     ArrowBuf ov = out.getValidityBuffer();
@@ -56,6 +67,16 @@ public final class Gather {
     long od = out.getDataBufferAddress();
     long sv = src.getValidityBufferAddress();
     long ova = out.getValidityBufferAddress();
+    if (shape.noNullsIn(src)) {
+      setValid(ova, count);
+      if (shape.runHeavy) {
+        forEachRun(idx, count, (from, at, n) ->
+            MemoryCopy.copy(sd + (long) width * from, od + (long) width * at, width * n));
+        return;
+      }
+      gatherFixedNoNulls(sd, od, ova, width, idx, count);
+      return;
+    }
     switch (width) {
       case 4:
         for (int i = 0; i < count; i++) {
@@ -87,6 +108,42 @@ public final class Gather {
     }
   }
 
+  /** The no-nulls row-by-row copy: validity is already all set; index -1 clears its bit. */
+  private static void gatherFixedNoNulls(long sd, long od, long ova, int width, int[] idx, int count) {
+    switch (width) {
+      case 4:
+        for (int i = 0; i < count; i++) {
+          int from = idx[i];
+          if (from >= 0) {
+            MemoryUtil.putInt(od + 4L * i, MemoryUtil.getInt(sd + 4L * from));
+          } else {
+            clearBit(ova, i);
+          }
+        }
+        break;
+      case 8:
+        for (int i = 0; i < count; i++) {
+          int from = idx[i];
+          if (from >= 0) {
+            MemoryUtil.putLong(od + 8L * i, MemoryUtil.getLong(sd + 8L * from));
+          } else {
+            clearBit(ova, i);
+          }
+        }
+        break;
+      default:
+        for (int i = 0; i < count; i++) {
+          int from = idx[i];
+          if (from >= 0) {
+            MemoryUtil.copyMemory(sd + (long) width * from, od + (long) width * i, width);
+          } else {
+            clearBit(ova, i);
+          }
+        }
+        break;
+    }
+  }
+
   /** ORs validity bit {@code from} at {@code src} into bit {@code to} at {@code dst}, which starts cleared. */
   private static void copyBit(long src, int from, long dst, int to) {
     int bit = (MemoryUtil.getByte(src + (from >>> 3)) >>> (from & 7)) & 1;
@@ -94,8 +151,78 @@ public final class Gather {
     MemoryUtil.putByte(at, (byte) (MemoryUtil.getByte(at) | (bit << (to & 7))));
   }
 
+  private static void clearBit(long dst, int i) {
+    long at = dst + (i >>> 3);
+    MemoryUtil.putByte(at, (byte) (MemoryUtil.getByte(at) & ~(1 << (i & 7))));
+  }
+
+  /** Sets validity bits {@code [0, n)} at {@code dst}. */
+  private static void setValid(long dst, int n) {
+    int full = n >>> 3;
+    MemoryUtil.setMemory(dst, full, (byte) 0xFF);
+    if ((n & 7) != 0) {
+      MemoryUtil.putByte(dst + full, (byte) ((1 << (n & 7)) - 1));
+    }
+  }
+
+  /** A run of {@code n} consecutive source rows from {@code from} going to output rows from {@code at}. */
+  @FunctionalInterface
+  private interface RunCopy {
+    void copy(int from, int at, int n);
+  }
+
+  /** What one pass over the indices tells: the largest, whether any is -1, whether they run long. */
+  private static final class IndexShape {
+    final int max;
+    final boolean missing;
+    /** All non-negative, in runs of consecutive rows averaging at least 16: copying run by run pays. */
+    final boolean runHeavy;
+
+    IndexShape(int[] idx, int count) {
+      int breaks = 0;
+      int prev = -2;
+      int largest = -1;
+      boolean anyMissing = false;
+      for (int i = 0; i < count; i++) {
+        int from = idx[i];
+        anyMissing |= from < 0;
+        largest = Math.max(largest, from);
+        breaks += from != prev + 1 ? 1 : 0;
+        prev = from;
+      }
+      max = largest;
+      missing = anyMissing;
+      runHeavy = !anyMissing && count >= 64 && breaks * 16 <= count;
+    }
+
+    /**
+     * Whether no chosen row of {@code src} is null. Arrow counts nulls up to the value count only, and some
+     * vectors (aggregate states) are read past it, so a chosen row beyond the count cannot be vouched for.
+     */
+    boolean noNullsIn(FieldVector src) {
+      return max < src.getValueCount() && src.getNullCount() == 0;
+    }
+  }
+
+  private static void forEachRun(int[] idx, int count, RunCopy copy) {
+    int i = 0;
+    while (i < count) {
+      int start = i;
+      int from = idx[i];
+      i++;
+      while (i < count && idx[i] == from + (i - start)) {
+        i++;
+      }
+      copy.copy(from, start, i - start);
+    }
+  }
+
   private static void gatherVariable(BaseVariableWidthVector src, BaseVariableWidthVector out, int[] idx,
-      int count) {
+      int count, IndexShape shape) {
+    if (shape.runHeavy && shape.noNullsIn(src)) {
+      gatherVariableRuns(src, out, idx, count);
+      return;
+    }
     ArrowBuf so = src.getOffsetBuffer();
     ArrowBuf sv = src.getValidityBuffer();
     long total = 0;
@@ -128,6 +255,35 @@ public final class Gather {
     out.setLastSet(count - 1);
   }
 
+  /** A source without nulls, indices in long runs: each run's bytes are one copy, its offsets shifted. */
+  private static void gatherVariableRuns(BaseVariableWidthVector src, BaseVariableWidthVector out, int[] idx,
+      int count) {
+    long so = src.getOffsetBufferAddress();
+    long[] total = {0};
+    forEachRun(idx, count, (from, at, n) ->
+        total[0] += MemoryUtil.getInt(so + 4L * (from + n)) - MemoryUtil.getInt(so + 4L * from));
+    out.allocateNew(Math.max(total[0], 1), Math.max(count, 1));
+    long sd = src.getDataBufferAddress();
+    long od = out.getDataBufferAddress();
+    long oo = out.getOffsetBufferAddress();
+    ArrowBuf ov = out.getValidityBuffer();
+    ov.setZero(0, ov.capacity());
+    setValid(out.getValidityBufferAddress(), count);
+    MemoryUtil.putInt(oo, 0);
+    int[] end = {0};
+    forEachRun(idx, count, (from, at, n) -> {
+      int first = MemoryUtil.getInt(so + 4L * from);
+      int last = MemoryUtil.getInt(so + 4L * (from + n));
+      MemoryCopy.copy(sd + first, od + end[0], last - first);
+      int shift = end[0] - first;
+      for (int k = 1; k <= n; k++) {
+        MemoryUtil.putInt(oo + 4L * (at + k), MemoryUtil.getInt(so + 4L * (from + k)) + shift);
+      }
+      end[0] += last - first;
+    });
+    out.setLastSet(count - 1);
+  }
+
   private static void setNullGeneric(FieldVector v, int i) {
     while (v.getValueCapacity() <= i) {
       v.reAlloc();
@@ -146,9 +302,10 @@ public final class Gather {
   /** A new batch of the chosen rows of every column. */
   public static Batch gather(Batch batch, int[] indices, int count, BufferAllocator allocator) {
     List<FieldVector> cols = new ArrayList<>(batch.numColumns());
+    IndexShape shape = new IndexShape(indices, count);
     try {
       for (FieldVector v : batch.columns()) {
-        cols.add(gather(v, indices, count, allocator));
+        cols.add(gather(v, indices, count, shape, allocator));
       }
     } catch (RuntimeException e) {
       cols.forEach(FieldVector::close);
@@ -226,7 +383,7 @@ public final class Gather {
       }
       BaseFixedWidthVector src = (BaseFixedWidthVector) b.column(c);
       MemoryUtil.copyMemory(src.getDataBufferAddress(), od + (long) at * width, (long) n * width);
-      copyValidity(src.getValidityBufferAddress(), ov, at, n);
+      copyValidity(src, ov, at, n);
       at += n;
     }
   }
@@ -261,15 +418,20 @@ public final class Gather {
       for (int i = 1; i <= n; i++) {
         MemoryUtil.putInt(oo + 4L * (at + i), MemoryUtil.getInt(so + 4L * i) + shift);
       }
-      copyValidity(src.getValidityBufferAddress(), ov, at, n);
+      copyValidity(src, ov, at, n);
       end += last - first;
       at += n;
     }
     out.setLastSet(total - 1);
   }
 
-  /** Copies n validity bits from the start of {@code src} to bit {@code at} of {@code dst} (zeroed). */
-  private static void copyValidity(long src, long dst, int at, int n) {
+  /** Copies the first n validity bits of {@code vector} to bit {@code at} of {@code dst} (zeroed). */
+  private static void copyValidity(FieldVector vector, long dst, int at, int n) {
+    long src = vector.getValidityBufferAddress();
+    if (vector.getNullCount() == 0 && (at & 7) == 0) {
+      setValid(dst + (at >>> 3), n);
+      return;
+    }
     for (int i = 0; i < n; i++) {
       if ((MemoryUtil.getByte(src + (i >>> 3)) & (1 << (i & 7))) != 0) {
         int j = at + i;

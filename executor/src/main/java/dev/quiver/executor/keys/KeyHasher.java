@@ -3,6 +3,7 @@ package dev.quiver.executor.keys;
 import dev.quiver.executor.batch.InternalValues;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -35,63 +36,65 @@ public final class KeyHasher {
   }
 
   private static void combine(FieldVector v, int n, int[] out) {
+    // Null checks per row only when the column has nulls (Arrow counts them up to its value count).
+    boolean nulls = n > v.getValueCount() || v.getNullCount() > 0;
     if (v instanceof IntVector x) {
       ArrowBuf data = x.getDataBuffer();
       for (int i = 0; i < n; i++) {
-        out[i] = mixRow(out[i], x.isNull(i) ? NULL_HASH : fmix(data.getInt((long) i * 4)));
+        out[i] = mixRow(out[i], nulls && x.isNull(i) ? NULL_HASH : fmix(data.getInt((long) i * 4)));
       }
     } else if (v instanceof BigIntVector x) {
       ArrowBuf data = x.getDataBuffer();
       for (int i = 0; i < n; i++) {
-        out[i] = mixRow(out[i], x.isNull(i) ? NULL_HASH : hashLong(data.getLong((long) i * 8)));
+        out[i] = mixRow(out[i], nulls && x.isNull(i) ? NULL_HASH : hashLong(data.getLong((long) i * 8)));
       }
     } else if (v instanceof DateDayVector x) {
       ArrowBuf data = x.getDataBuffer();
       for (int i = 0; i < n; i++) {
-        out[i] = mixRow(out[i], x.isNull(i) ? NULL_HASH : fmix(data.getInt((long) i * 4)));
+        out[i] = mixRow(out[i], nulls && x.isNull(i) ? NULL_HASH : fmix(data.getInt((long) i * 4)));
       }
     } else if (v instanceof TimeStampVector x) {
       ArrowBuf data = x.getDataBuffer();
       for (int i = 0; i < n; i++) {
-        out[i] = mixRow(out[i], x.isNull(i) ? NULL_HASH : hashLong(data.getLong((long) i * 8)));
+        out[i] = mixRow(out[i], nulls && x.isNull(i) ? NULL_HASH : hashLong(data.getLong((long) i * 8)));
       }
     } else if (v instanceof Float8Vector x) {
       ArrowBuf data = x.getDataBuffer();
       for (int i = 0; i < n; i++) {
-        out[i] = mixRow(out[i], x.isNull(i) ? NULL_HASH : hashDouble(data.getDouble((long) i * 8)));
+        out[i] = mixRow(out[i], nulls && x.isNull(i) ? NULL_HASH : hashDouble(data.getDouble((long) i * 8)));
       }
     } else if (v instanceof Float4Vector x) {
       for (int i = 0; i < n; i++) {
-        out[i] = mixRow(out[i], x.isNull(i) ? NULL_HASH : hashDouble(x.get(i)));
+        out[i] = mixRow(out[i], nulls && x.isNull(i) ? NULL_HASH : hashDouble(x.get(i)));
       }
     } else if (v instanceof BaseVariableWidthVector x) {
-      ArrowBuf offsets = x.getOffsetBuffer();
-      ArrowBuf data = x.getDataBuffer();
+      long offsets = x.getOffsetBufferAddress();
+      long data = x.getDataBufferAddress();
       for (int i = 0; i < n; i++) {
-        if (x.isNull(i)) {
+        if (nulls && x.isNull(i)) {
           out[i] = mixRow(out[i], NULL_HASH);
         } else {
-          int start = offsets.getInt((long) i * 4);
-          int end = offsets.getInt((long) (i + 1) * 4);
-          out[i] = mixRow(out[i], hashBytes(data, start, end - start));
+          int start = MemoryUtil.getInt(offsets + 4L * i);
+          int end = MemoryUtil.getInt(offsets + 4L * i + 4);
+          out[i] = mixRow(out[i], hashBytes(data + start, end - start));
         }
       }
     } else if (v instanceof BitVector x) {
       for (int i = 0; i < n; i++) {
-        out[i] = mixRow(out[i], x.isNull(i) ? NULL_HASH : fmix(x.get(i) + 1));
+        out[i] = mixRow(out[i], nulls && x.isNull(i) ? NULL_HASH : fmix(x.get(i) + 1));
       }
     } else if (v instanceof SmallIntVector x) {
       for (int i = 0; i < n; i++) {
-        out[i] = mixRow(out[i], x.isNull(i) ? NULL_HASH : fmix(x.get(i)));
+        out[i] = mixRow(out[i], nulls && x.isNull(i) ? NULL_HASH : fmix(x.get(i)));
       }
     } else if (v instanceof TinyIntVector x) {
       for (int i = 0; i < n; i++) {
-        out[i] = mixRow(out[i], x.isNull(i) ? NULL_HASH : fmix(x.get(i)));
+        out[i] = mixRow(out[i], nulls && x.isNull(i) ? NULL_HASH : fmix(x.get(i)));
       }
     } else if (v instanceof DecimalVector x) {
       ArrowBuf data = x.getDataBuffer();
       for (int i = 0; i < n; i++) {
-        out[i] = mixRow(out[i], x.isNull(i) ? NULL_HASH
+        out[i] = mixRow(out[i], nulls && x.isNull(i) ? NULL_HASH
             : hashLong(data.getLong((long) i * 16) * 31 + data.getLong((long) i * 16 + 8)));
       }
     } else {
@@ -136,17 +139,18 @@ public final class KeyHasher {
     return hashLong(Double.doubleToLongBits(d));
   }
 
-  public static int hashBytes(ArrowBuf buf, long start, int length) {
+  /** The hash of the {@code length} bytes at native address {@code address}. */
+  public static int hashBytes(long address, int length) {
     long h = 0x9747b28cL ^ length;
-    long i = start;
-    long end = start + length;
+    long i = address;
+    long end = address + length;
     while (i + 8 <= end) {
-      h = (h ^ buf.getLong(i)) * 0x5bd1e9955bd1e995L;
+      h = (h ^ MemoryUtil.getLong(i)) * 0x5bd1e9955bd1e995L;
       h ^= h >>> 47;
       i += 8;
     }
     while (i < end) {
-      h = (h ^ (buf.getByte(i) & 0xff)) * 0x5bd1e9955bd1e995L;
+      h = (h ^ (MemoryUtil.getByte(i) & 0xff)) * 0x5bd1e9955bd1e995L;
       i++;
     }
     return hashLong(h);

@@ -53,4 +53,51 @@ class GatherConcatTest extends OperatorTestBase {
       parts.forEach(Batch::close);
     }
   }
+
+  /** The rows {@code indices} pick, read value by value from the source (index -1: a row of nulls). */
+  private static List<List<Object>> picked(Batch src, int[] indices) {
+    List<List<Object>> all = values(src);
+    List<List<Object>> out = new ArrayList<>();
+    for (int i : indices) {
+      out.add(i < 0 ? Arrays.asList(new Object[src.numColumns()]) : all.get(i));
+    }
+    return out;
+  }
+
+  private Batch source(int size, boolean withNulls) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int id = 0; id < size; id++) {
+      boolean n = withNulls && id % 11 == 4;
+      rows.add(row(n ? null : (long) id, n ? null : "v" + "y".repeat(id % 13) + id, n ? null : id * 0.5,
+          n ? null : id % 3 == 0, n ? null : 18000 + id));
+    }
+    return batch(schema, rows);
+  }
+
+  @Test
+  void gathersLongRunsWithAndWithoutNulls() {
+    // A filter keeping most rows: runs of consecutive rows with a few gaps, one row picked twice at a run's end.
+    int[] indices = java.util.stream.IntStream.range(0, 500).filter(i -> i % 37 != 5 && i % 101 != 9).toArray();
+    indices[indices.length - 1] = indices[indices.length - 2];
+    for (boolean withNulls : new boolean[] {false, true}) {
+      try (Batch src = source(500, withNulls); Batch out = Gather.gather(src, indices, indices.length, allocator)) {
+        assertEquals(picked(src, indices), values(out), "with nulls: " + withNulls);
+        long nulls = java.util.Arrays.stream(indices).filter(i -> withNulls && i % 11 == 4).count();
+        assertEquals(nulls, out.column(1).getNullCount());
+        assertEquals(withNulls, nulls > 0);
+      }
+    }
+  }
+
+  @Test
+  void gathersScatteredRowsAndMissingRowsAsNulls() {
+    int[] indices = {7, -1, 3, 3, 199, -1, 0, 150, 151, 152, 11};
+    for (boolean withNulls : new boolean[] {false, true}) {
+      try (Batch src = source(200, withNulls); Batch out = Gather.gather(src, indices, indices.length, allocator)) {
+        assertEquals(picked(src, indices), values(out), "with nulls: " + withNulls);
+        assertEquals(Arrays.asList(null, null, null, null, null), values(out).get(1));
+        assertEquals(Arrays.asList("3", "vyyy3", "1.5", "true", "18003"), values(out).get(2));
+      }
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package dev.quiver.executor.operators.aggregate;
 
-import dev.quiver.executor.keys.KeyHasher;
 import dev.quiver.sql.types.DataType;
 import dev.quiver.sql.types.DataTypes;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ final class DistinctFilter implements AutoCloseable {
   private final GroupHashTable seen;
   private final BufferAllocator allocator;
   private int[] selected = new int[0];
-  private int[] hashes = new int[0];
   private int[] entryIds = new int[0];
   private int[] newRows = new int[0];
 
@@ -44,7 +42,6 @@ final class DistinctFilter implements AutoCloseable {
   Passed filter(FieldVector[] args, int[] groupIds, int n) {
     if (selected.length < n) {
       selected = new int[n];
-      hashes = new int[n];
       entryIds = new int[n];
       newRows = new int[n];
     }
@@ -66,8 +63,7 @@ final class DistinctFilter implements AutoCloseable {
       for (FieldVector a : args) {
         keys.add(VectorRanges.gather(a, selected, m, allocator));
       }
-      KeyHasher.hash(keys, m, hashes);
-      int fresh = seen.findOrInsert(keys, m, hashes, entryIds, newRows);
+      int fresh = seen.findOrInsert(keys, m, entryIds, newRows);
       FieldVector[] out = new FieldVector[args.length];
       int[] outIds = new int[fresh];
       for (int j = 0; j < fresh; j++) {

@@ -2,6 +2,7 @@ package dev.quiver.executor.operators.aggregate;
 
 import dev.quiver.executor.batch.Vectors;
 import dev.quiver.executor.keys.KeyEquality;
+import dev.quiver.executor.keys.KeyHasher;
 import dev.quiver.sql.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,34 +21,41 @@ import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.TimeStampVector;
 
 /**
- * Assigns dense group ids (0, 1, 2, ... in order of first appearance) to key tuples: open addressing with
- * linear probing over {@code int[] slots} (group id and that group's hash side by side, so a probe that
- * meets another group's hash moves on without touching the keys), the hash of every group in
- * {@code int[] groupHashes} (for rehashing), and the group keys themselves appended to Arrow vectors once
- * per new group. Nulls equal nulls (one null group), -0.0 equals 0.0 and NaN equals NaN, as Spark groups
- * them; stored float keys are normalized to 0.0 and the canonical NaN like Spark's NormalizeFloatingNumbers.
- * A single 4- or 8-byte integral key (int, date, bigint, timestamp) is kept in the slots themselves
- * ({@code long[] keySlots}: key, group id and hash in 16 bytes), so its probes read one cache line.
+ * Assigns dense group ids (0, 1, 2, ... in order of first appearance, rows whose keys pack before the others
+ * of their batch) to key tuples with open addressing and
+ * linear probing, the group keys themselves appended to Arrow vectors once per new group. Nulls equal nulls
+ * (one null group), -0.0 equals 0.0 and NaN equals NaN, as Spark groups them; stored float keys are
+ * normalized to 0.0 and the canonical NaN like Spark's NormalizeFloatingNumbers.
+ *
+ * <p>Keys that fit one long are kept in the slots themselves ({@code long[] inline}: key, group id and hash in
+ * 16 bytes, so a probe reads one cache line and never the key vectors): a single 4- or 8-byte integral key
+ * (int, date, bigint, timestamp), or short keys {@link ShortKeyPacking} packs (Q1's two one-letter flags).
+ * Other tuples, and rows whose strings are too long to pack, go to {@code int[] slots} (group id and hash side
+ * by side, so a probe that meets another group's hash moves on without touching the keys) and are compared
+ * column by column. A tuple that packs never equals one that does not, so the two tables never share a group.
  */
 public final class GroupHashTable implements AutoCloseable {
   private static final int INITIAL_CAPACITY = 1024;
 
   private final List<FieldVector> keys;
   private final HeapReservation heap;
-  /** Per slot: [2p] group id or -1 when empty, [2p+1] that group's hash (null for a single integral key). */
-  private int[] slots;
-  /**
-   * Per slot for a single integral key (else null): [2p] the key, [2p+1] {@link #slotMeta} of its group, or
-   * 0 when empty.
-   */
-  private long[] keySlots;
-  /** 8 or 4 when the key is one integral column kept in {@link #keySlots}, else 0. */
+  /** 8 or 4 when the key is one integral column kept in {@link #inline}, else 0. */
   private final int integralWidth;
+  /** Packs short multi-column or string keys into {@link #inline}, or null. */
+  private final ShortKeyPacking packing;
+  /** Per slot when keys go inline (else null): [2p] the key, [2p+1] {@link #slotMeta} of its group or 0. */
+  private long[] inline;
+  private int inlineMask;
+  private int inlineCount;
+  /** Per slot for keys compared column by column: [2p] group id or -1 when empty, [2p+1] that group's hash. */
+  private int[] slots;
+  private int genericMask;
+  private int genericCount;
   /** The group of the null key when the key is one integral column, or -1 before it appears. */
   private int nullGroup = -1;
-  private int mask;
-  private int[] groupHashes;
   private int size;
+  private int[] hashes = new int[0];
+  private long[] packed = new long[0];
 
   public GroupHashTable(List<DataType> keyTypes, BufferAllocator allocator) {
     this.keys = new ArrayList<>(keyTypes.size());
@@ -57,8 +65,15 @@ public final class GroupHashTable implements AutoCloseable {
         keys.add(Vectors.create("key" + k, keyTypes.get(k), allocator));
       }
       integralWidth = keys.size() == 1 ? integralKeyWidth(keys.get(0)) : 0;
-      groupHashes = new int[INITIAL_CAPACITY / 2];
-      allocateSlots(INITIAL_CAPACITY);
+      packing = integralWidth == 0 ? ShortKeyPacking.forTypes(keyTypes) : null;
+      if (integralWidth > 0 || packing != null) {
+        inline = new long[2 * INITIAL_CAPACITY];
+        inlineMask = INITIAL_CAPACITY - 1;
+      }
+      if (integralWidth == 0) {
+        slots = newGenericSlots(packing == null ? INITIAL_CAPACITY : 16);
+        genericMask = slots.length / 2 - 1;
+      }
       account();
     } catch (RuntimeException e) {
       close();
@@ -77,23 +92,40 @@ public final class GroupHashTable implements AutoCloseable {
   }
 
   /**
-   * Looks up rows {@code [0, n)} of {@code batchKeys} (whose hashes are {@code hashes}, from
-   * {@link dev.quiver.executor.keys.KeyHasher}), inserting unseen key tuples as new groups, and writes each
-   * row's group id to {@code groupIds}. If {@code newRows} is given, the row that created each new group is
-   * written there in group id order. Returns the number of new groups.
+   * Looks up rows {@code [0, n)} of {@code batchKeys}, inserting unseen key tuples as new groups, and writes
+   * each row's group id to {@code groupIds}. If {@code newRows} is given, the row that created each new group
+   * is written there in group id order. Returns the number of new groups.
    */
-  public int findOrInsert(List<FieldVector> batchKeys, int n, int[] hashes, int[] groupIds, int[] newRows) {
+  public int findOrInsert(List<FieldVector> batchKeys, int n, int[] groupIds, int[] newRows) {
     reserveKeys(size + n);
+    if (hashes.length < n) {
+      hashes = new int[n];
+    }
     int before = size;
-    if (keySlots != null) {
+    if (integralWidth > 0) {
       FieldVector in = batchKeys.get(0);
       if (integralKeyWidth(in) != integralWidth) {
         throw new IllegalStateException("Group key " + in.getField() + " does not match the table's key "
             + keys.get(0).getField());
       }
-      findOrInsertIntegral(in, integralWidth, n, hashes, groupIds, newRows);
+      KeyHasher.hash(batchKeys, n, hashes);
+      findOrInsertIntegral(in, integralWidth, n, groupIds, newRows);
+    } else if (packing != null) {
+      if (packed.length < n) {
+        packed = new long[n];
+      }
+      boolean all = packing.pack(batchKeys, n, packed);
+      for (int i = 0; i < n; i++) {
+        hashes[i] = KeyHasher.hashLong(packed[i]);
+      }
+      findOrInsertPacked(batchKeys, n, groupIds, newRows);
+      if (!all) {
+        KeyHasher.hash(batchKeys, n, hashes);
+        findOrInsertGeneric(batchKeys, n, groupIds, newRows, packed);
+      }
     } else {
-      findOrInsertGeneric(batchKeys, n, hashes, groupIds, newRows);
+      KeyHasher.hash(batchKeys, n, hashes);
+      findOrInsertGeneric(batchKeys, n, groupIds, newRows, null);
     }
     return size - before;
   }
@@ -109,28 +141,34 @@ public final class GroupHashTable implements AutoCloseable {
     return 0;
   }
 
-  private void findOrInsertGeneric(List<FieldVector> batchKeys, int n, int[] hashes, int[] groupIds, int[] newRows) {
+  /** Rows whose {@code packed} value is {@link ShortKeyPacking#UNPACKED} (all rows when it is null). */
+  private void findOrInsertGeneric(List<FieldVector> batchKeys, int n, int[] groupIds, int[] newRows,
+      long[] packed) {
     KeyEquality eq = new KeyEquality(keys, batchKeys, true);
     int before = size;
     for (int i = 0; i < n; i++) {
+      if (packed != null && packed[i] != ShortKeyPacking.UNPACKED) {
+        continue;
+      }
       int h = hashes[i];
-      int pos = h & mask;
+      int pos = h & genericMask;
       while (true) {
         int g = slots[2 * pos];
         if (g < 0) {
-          g = newGroup(h, i, before, newRows);
+          g = newGroup(i, before, newRows);
           slots[2 * pos] = g;
           slots[2 * pos + 1] = h;
           copyKeys(batchKeys, i, g);
           groupIds[i] = g;
-          growIfFull();
+          genericCount++;
+          growGenericIfFull();
           break;
         }
         if (slots[2 * pos + 1] == h && eq.equal(g, i)) {
           groupIds[i] = g;
           break;
         }
-        pos = (pos + 1) & mask;
+        pos = (pos + 1) & genericMask;
       }
     }
   }
@@ -139,23 +177,22 @@ public final class GroupHashTable implements AutoCloseable {
    * The single integral key path: each slot holds the key itself next to its group id and hash, so a probe
    * reads one cache line and never the stored key vector. The null key is one group kept outside the slots.
    */
-  private void findOrInsertIntegral(FieldVector in, int width, int n, int[] hashes, int[] groupIds,
-      int[] newRows) {
+  private void findOrInsertIntegral(FieldVector in, int width, int n, int[] groupIds, int[] newRows) {
     BaseFixedWidthVector stored = (BaseFixedWidthVector) keys.get(0);
     ArrowBuf inData = in.getDataBuffer();
     ArrowBuf inValid = in.getValidityBuffer();
     ArrowBuf keyData = stored.getDataBuffer();
     ArrowBuf keyValid = stored.getValidityBuffer();
     boolean mayHaveNulls = in.getNullCount() > 0;
-    warm(hashes, n);
+    warm(n);
     int before = size;
-    long[] s = keySlots;
-    int m = mask;
+    long[] s = inline;
+    int m = inlineMask;
     for (int i = 0; i < n; i++) {
       int h = hashes[i];
       if (mayHaveNulls && BitVectorHelper.get(inValid, i) == 0) {
         if (nullGroup < 0) {
-          nullGroup = newGroup(h, i, before, newRows);
+          nullGroup = newGroup(i, before, newRows);
         }
         groupIds[i] = nullGroup;
         continue;
@@ -165,7 +202,7 @@ public final class GroupHashTable implements AutoCloseable {
       while (true) {
         long meta = s[2 * pos + 1];
         if (meta == 0) {
-          int g = newGroup(h, i, before, newRows);
+          int g = newGroup(i, before, newRows);
           s[2 * pos] = x;
           s[2 * pos + 1] = slotMeta(g, h);
           if (width == 8) {
@@ -175,9 +212,44 @@ public final class GroupHashTable implements AutoCloseable {
           }
           BitVectorHelper.setBit(keyValid, g);
           groupIds[i] = g;
-          if (growIfFull()) {
-            s = keySlots;
-            m = mask;
+          if (growInlineIfFull()) {
+            s = inline;
+            m = inlineMask;
+          }
+          break;
+        }
+        if ((int) meta == h && s[2 * pos] == x) {
+          groupIds[i] = (int) (meta >>> 32) - 1;
+          break;
+        }
+        pos = (pos + 1) & m;
+      }
+    }
+  }
+
+  /** Rows whose keys packed: probed by their packed long; a new group copies its keys from the batch. */
+  private void findOrInsertPacked(List<FieldVector> batchKeys, int n, int[] groupIds, int[] newRows) {
+    int before = size;
+    long[] s = inline;
+    int m = inlineMask;
+    for (int i = 0; i < n; i++) {
+      long x = packed[i];
+      if (x == ShortKeyPacking.UNPACKED) {
+        continue;
+      }
+      int h = hashes[i];
+      int pos = h & m;
+      while (true) {
+        long meta = s[2 * pos + 1];
+        if (meta == 0) {
+          int g = newGroup(i, before, newRows);
+          s[2 * pos] = x;
+          s[2 * pos + 1] = slotMeta(g, h);
+          copyKeys(batchKeys, i, g);
+          groupIds[i] = g;
+          if (growInlineIfFull()) {
+            s = inline;
+            m = inlineMask;
           }
           break;
         }
@@ -200,9 +272,9 @@ public final class GroupHashTable implements AutoCloseable {
    * the processor overlaps their cache misses; the probe loop that follows (whose loads depend on each
    * other) then mostly hits the cache.
    */
-  private void warm(int[] hashes, int n) {
-    long[] s = keySlots;
-    int m = mask;
+  private void warm(int n) {
+    long[] s = inline;
+    int m = inlineMask;
     long sink = 0;
     for (int i = 0; i < n; i++) {
       sink += s[2 * (hashes[i] & m) + 1];
@@ -215,13 +287,8 @@ public final class GroupHashTable implements AutoCloseable {
   private long warmSink;
 
   /** Takes the next group id for the key at {@code row}; the caller places it in a slot. */
-  private int newGroup(int hash, int row, int before, int[] newRows) {
+  private int newGroup(int row, int before, int[] newRows) {
     int g = size++;
-    if (g == groupHashes.length) {
-      groupHashes = Arrays.copyOf(groupHashes, groupHashes.length * 2);
-      account();
-    }
-    groupHashes[g] = hash;
     if (newRows != null) {
       newRows[g - before] = row;
     }
@@ -268,59 +335,67 @@ public final class GroupHashTable implements AutoCloseable {
     }
   }
 
-  private void allocateSlots(int capacity) {
-    if (integralWidth > 0) {
-      keySlots = new long[2 * capacity];
-    } else {
-      slots = new int[2 * capacity];
-      Arrays.fill(slots, -1);
-    }
-    mask = capacity - 1;
+  private static int[] newGenericSlots(int capacity) {
+    int[] fresh = new int[2 * capacity];
+    Arrays.fill(fresh, -1);
+    return fresh;
   }
 
-  /** Keeps the load factor at most 1/2; true if the slots were reallocated. */
-  private boolean growIfFull() {
-    if (size * 2 <= mask + 1) {
+  /** Keeps the inline table's load factor at most 1/2; true if its slots were reallocated. */
+  private boolean growInlineIfFull() {
+    inlineCount++;
+    if (inlineCount * 2 <= inlineMask + 1) {
       return false;
     }
-    int capacity = 2 * (mask + 1);
-    heap.resize(slotBytes() + (integralWidth > 0 ? 8L : 4L) * 2L * capacity + 4L * groupHashes.length);
-    if (integralWidth > 0) {
-      long[] old = keySlots;
-      allocateSlots(capacity);
-      for (int p = 0; p < old.length; p += 2) {
-        long meta = old[p + 1];
-        if (meta != 0) {
-          int pos = (int) meta & mask;
-          while (keySlots[2 * pos + 1] != 0) {
-            pos = (pos + 1) & mask;
-          }
-          keySlots[2 * pos] = old[p];
-          keySlots[2 * pos + 1] = meta;
+    int capacity = 2 * (inlineMask + 1);
+    heap.resize(slotBytes() + 16L * capacity);
+    long[] old = inline;
+    inline = new long[2 * capacity];
+    inlineMask = capacity - 1;
+    for (int p = 0; p < old.length; p += 2) {
+      long meta = old[p + 1];
+      if (meta != 0) {
+        int pos = (int) meta & inlineMask;
+        while (inline[2 * pos + 1] != 0) {
+          pos = (pos + 1) & inlineMask;
         }
-      }
-    } else {
-      allocateSlots(capacity);
-      for (int g = 0; g < size; g++) {
-        int h = groupHashes[g];
-        int pos = h & mask;
-        while (slots[2 * pos] >= 0) {
-          pos = (pos + 1) & mask;
-        }
-        slots[2 * pos] = g;
-        slots[2 * pos + 1] = h;
+        inline[2 * pos] = old[p];
+        inline[2 * pos + 1] = meta;
       }
     }
     account();
     return true;
   }
 
+  /** Keeps the generic table's load factor at most 1/2. */
+  private void growGenericIfFull() {
+    if (genericCount * 2 <= genericMask + 1) {
+      return;
+    }
+    int capacity = 2 * (genericMask + 1);
+    heap.resize(slotBytes() + 8L * capacity);
+    int[] old = slots;
+    slots = newGenericSlots(capacity);
+    genericMask = capacity - 1;
+    for (int p = 0; p < old.length; p += 2) {
+      if (old[p] >= 0) {
+        int pos = old[p + 1] & genericMask;
+        while (slots[2 * pos] >= 0) {
+          pos = (pos + 1) & genericMask;
+        }
+        slots[2 * pos] = old[p];
+        slots[2 * pos + 1] = old[p + 1];
+      }
+    }
+    account();
+  }
+
   private long slotBytes() {
-    return integralWidth > 0 ? 8L * keySlots.length : 4L * slots.length;
+    return (inline == null ? 0 : 8L * inline.length) + (slots == null ? 0 : 4L * slots.length);
   }
 
   private void account() {
-    heap.resize(slotBytes() + 4L * groupHashes.length);
+    heap.resize(slotBytes());
   }
 
   /** The group keys of groups {@code [from, from+count)} as new vectors. */
@@ -342,8 +417,9 @@ public final class GroupHashTable implements AutoCloseable {
   public void close() {
     keys.forEach(FieldVector::close);
     heap.close();
-    slots = new int[0];
-    keySlots = integralWidth > 0 ? new long[0] : null;
-    groupHashes = new int[0];
+    slots = slots == null ? null : new int[0];
+    inline = inline == null ? null : new long[0];
+    hashes = new int[0];
+    packed = new long[0];
   }
 }

@@ -3,7 +3,6 @@ package dev.quiver.executor.operators.aggregate;
 import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.expressions.EvalContext;
 import dev.quiver.executor.expressions.VectorEvaluator;
-import dev.quiver.executor.keys.KeyHasher;
 import dev.quiver.executor.operators.Operator;
 import dev.quiver.executor.operators.Operators;
 import dev.quiver.executor.operators.TaskMemory;
@@ -43,7 +42,6 @@ public final class HashAggregateOperator implements Operator {
   private final List<VectorEvaluator> results;
   private GroupHashTable table;
   private int[] groupIds = new int[0];
-  private int[] hashes = new int[0];
   private boolean consumed;
   private boolean released;
   private boolean closed;
@@ -201,7 +199,6 @@ public final class HashAggregateOperator implements Operator {
     int n = b.rowCount();
     if (groupIds.length < n) {
       groupIds = new int[n];
-      hashes = new int[n];
     }
     EvalContext ec = ctx.evalContext();
     if (table != null) {
@@ -210,8 +207,7 @@ public final class HashAggregateOperator implements Operator {
         for (VectorEvaluator g : grouping) {
           keys.add(g.evaluate(b, ec));
         }
-        KeyHasher.hash(keys, n, hashes);
-        table.findOrInsert(keys, n, hashes, groupIds, null);
+        table.findOrInsert(keys, n, groupIds, null);
       } finally {
         keys.forEach(FieldVector::close);
       }
@@ -284,7 +280,6 @@ public final class HashAggregateOperator implements Operator {
     owned.addAll(results);
     table = null;
     groupIds = new int[0];
-    hashes = new int[0];
     Operators.closeAll(owned);
   }
 
