@@ -107,6 +107,49 @@ class StringFunctionTest extends ExpressionTestBase {
         batch(vector(STRING, "abc", "abc"), vector(STRING, "bc", "x"))));
   }
 
+  /**
+   * Patterns of literal runs and '%' ({@code %special%requests%}) search their runs in order, eight bytes a
+   * step on long values; checked against java.util.regex on random values and patterns over a small alphabet
+   * (so that runs recur, overlap and appear near the ends).
+   */
+  @Test
+  void likeWithPercentRunsAgreesWithARegex() {
+    java.util.Random r = new java.util.Random(5);
+    Object[] values = new Object[400];
+    for (int i = 0; i < values.length; i++) {
+      StringBuilder b = new StringBuilder();
+      int len = i % 3 == 0 ? r.nextInt(40) : r.nextInt(12);
+      for (int k = 0; k < len; k++) {
+        b.append("abcé".charAt(r.nextInt(r.nextInt(8) == 0 ? 4 : 3)));
+      }
+      values[i] = b.toString();
+    }
+    for (int p = 0; p < 150; p++) {
+      StringBuilder pattern = new StringBuilder();
+      StringBuilder regex = new StringBuilder("(?s)");
+      int parts = 1 + r.nextInt(4);
+      for (int k = 0; k < parts; k++) {
+        if (r.nextBoolean() || k > 0) {
+          pattern.append('%');
+          regex.append(".*");
+        }
+        String run = "abcab".substring(r.nextInt(3)).substring(0, 1 + r.nextInt(3));
+        pattern.append(run);
+        regex.append(java.util.regex.Pattern.quote(run));
+      }
+      if (r.nextBoolean()) {
+        pattern.append('%');
+        regex.append(".*");
+      }
+      java.util.regex.Pattern re = java.util.regex.Pattern.compile(regex.toString());
+      List<Object> expected = new java.util.ArrayList<>();
+      for (Object v : values) {
+        expected.add(re.matcher((String) v).matches());
+      }
+      assertEquals(expected, on(fn("like", s(), lit(pattern.toString())), values), pattern.toString());
+    }
+  }
+
   @Test
   void likeWithWildcardsAndEscapes() {
     Object[] v = {"PROMO BRUSHED", "promo", "forest green", "a_b", "a%b", "axb", "", null, "héllo"};

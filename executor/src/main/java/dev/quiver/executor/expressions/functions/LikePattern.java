@@ -10,14 +10,16 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * A SQL LIKE pattern compiled for matching UTF-8 bytes in place: {@code %} any run of characters,
  * {@code _} exactly one character (code point), {@code \} escapes {@code %}, {@code _} or itself, and the
  * whole value must match. Patterns that are a literal, a prefix, a suffix or a substring test compile to
- * that test; anything else runs the greedy wildcard matcher (backtracking to the last {@code %}).
+ * that test; patterns of literal runs and {@code %} only search the runs in order; anything else runs the
+ * greedy wildcard matcher (backtracking to the last {@code %}).
  */
 final class LikePattern {
   private static final int LITERAL = 0;
   private static final int PREFIX = 1;
   private static final int SUFFIX = 2;
   private static final int CONTAINS = 3;
-  private static final int GENERAL = 4;
+  private static final int SEGMENTS = 4;
+  private static final int GENERAL = 5;
 
   /** Pattern bytes; wildcards are marked in {@link #tokens}. */
   private final byte[] bytes;
@@ -25,6 +27,13 @@ final class LikePattern {
   private final byte[] tokens;
   private final int kind;
   private final byte[] literal;
+  /**
+   * For {@link #SEGMENTS} (no '_', several '%'): the literal runs between the '%'s, the first anchored at the
+   * start unless the pattern starts with '%', the last at the end unless it ends with '%'.
+   */
+  private final byte[][] segments;
+  private final boolean anchoredStart;
+  private final boolean anchoredEnd;
 
   private LikePattern(byte[] bytes, byte[] tokens) {
     this.bytes = bytes;
@@ -50,10 +59,31 @@ final class LikePattern {
     } else if (ones == 0 && manys == 2 && startsMany && endsMany && m >= 2) {
       kind = CONTAINS;
       literal = java.util.Arrays.copyOfRange(bytes, 1, m - 1);
+    } else if (ones == 0) {
+      kind = SEGMENTS;
+      literal = null;
     } else {
       kind = GENERAL;
       literal = null;
     }
+    anchoredStart = !startsMany;
+    anchoredEnd = !endsMany;
+    segments = kind == SEGMENTS ? split(bytes, tokens) : null;
+  }
+
+  /** The literal runs between '%' tokens (empty runs at the ends dropped). */
+  private static byte[][] split(byte[] bytes, byte[] tokens) {
+    java.util.List<byte[]> out = new java.util.ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= tokens.length; i++) {
+      if (i == tokens.length || tokens[i] == 2) {
+        if (i > start) {
+          out.add(java.util.Arrays.copyOfRange(bytes, start, i));
+        }
+        start = i + 1;
+      }
+    }
+    return out.toArray(new byte[0][]);
   }
 
   /** Parses a pattern with the default escape character (backslash), raising Spark's INVALID_FORMAT errors. */
@@ -129,6 +159,7 @@ final class LikePattern {
           case SUFFIX -> hit = len >= m && startsWith(a + len - m, m, packed, mask, m);
           case LITERAL -> hit = len == m && startsWith(a, len, packed, mask, m);
           case CONTAINS -> hit = Utf8.indexOf(a, len, literal, 0) >= 0;
+          case SEGMENTS -> hit = segments(a, len);
           default -> hit = general(a, len);
         }
         word |= (hit ? 1L : 0L) << j;
@@ -175,8 +206,44 @@ final class LikePattern {
       case PREFIX -> len >= literal.length && Utf8.equalAt(addr, literal, 0, literal.length);
       case SUFFIX -> len >= literal.length && Utf8.equalAt(addr + len - literal.length, literal, 0, literal.length);
       case CONTAINS -> Utf8.indexOf(addr, len, literal, 0) >= 0;
+      case SEGMENTS -> segments(addr, len);
       default -> general(addr, len);
     };
+  }
+
+  /**
+   * '%'-only patterns ({@code %special%requests%}): the anchored ends are compared in place, then each middle
+   * run is searched for after the previous one. Taking each run's leftmost occurrence is enough: any match
+   * could only place later runs further right.
+   */
+  private boolean segments(long addr, int len) {
+    int first = 0;
+    int last = segments.length;
+    int lo = 0;
+    int hi = len;
+    if (anchoredStart) {
+      byte[] head = segments[first++];
+      if (len < head.length || !Utf8.equalAt(addr, head, 0, head.length)) {
+        return false;
+      }
+      lo = head.length;
+    }
+    if (anchoredEnd) {
+      byte[] tail = segments[--last];
+      if (hi - lo < tail.length || !Utf8.equalAt(addr + len - tail.length, tail, 0, tail.length)) {
+        return false;
+      }
+      hi = len - tail.length;
+    }
+    for (int k = first; k < last; k++) {
+      byte[] seg = segments[k];
+      int at = Utf8.indexOf(addr + lo, hi - lo, seg, 0);
+      if (at < 0) {
+        return false;
+      }
+      lo += at + seg.length;
+    }
+    return true;
   }
 
   /** Greedy wildcard matching with backtracking to the most recent '%'. */

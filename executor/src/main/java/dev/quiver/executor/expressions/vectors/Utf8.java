@@ -12,6 +12,10 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
  * counts characters as code points, both of which UTF-8 allows directly on the bytes.
  */
 public final class Utf8 {
+  private static final boolean LITTLE_ENDIAN = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   private static final VarHandle NATIVE_LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
@@ -165,7 +169,29 @@ public final class Utf8 {
     }
     byte first = needle[0];
     int last = len - m;
-    for (int i = from; i <= last; i++) {
+    int i = from;
+    if (LITTLE_ENDIAN) {
+      // Eight candidate positions a step: a position is a candidate when its byte is the needle's first and
+      // (for longer needles) the next byte its second; bytes are flagged by the zero-byte trick on the XOR.
+      long p0 = (first & 0xFFL) * ONES;
+      long p1 = m > 1 ? (needle[1] & 0xFFL) * ONES : 0;
+      for (; i + 8 <= last; i += 8) {
+        long z = MemoryUtil.getLong(addr + i) ^ p0;
+        if (m > 1) {
+          z |= MemoryUtil.getLong(addr + i + 1) ^ p1;
+        }
+        long found = (z - ONES) & ~z & HIGHS;
+        while (found != 0) {
+          int k = i + (Long.numberOfTrailingZeros(found) >>> 3);
+          // The trick can flag a byte above a true match spuriously, so every candidate is checked whole.
+          if (equalAt(addr + k, needle, 0, m)) {
+            return k;
+          }
+          found &= found - 1;
+        }
+      }
+    }
+    for (; i <= last; i++) {
       if (MemoryUtil.getByte(addr + i) == first && equalAt(addr + i + 1, needle, 1, m - 1)) {
         return i;
       }
