@@ -6,6 +6,7 @@ import dev.quiver.executor.batch.Vectors;
 import dev.quiver.sql.types.DataType;
 import dev.quiver.sql.types.NullType;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -85,13 +86,35 @@ public final class VectorRanges {
     }
   }
 
+  /** Copies validity bits, a destination byte at a time once the destination is byte-aligned. */
   private static void copyValidity(ArrowBuf src, int srcStart, ArrowBuf dst, int dstStart, int count) {
-    for (int i = 0; i < count; i++) {
-      if (BitVectorHelper.get(src, srcStart + i) != 0) {
-        BitVectorHelper.setBit(dst, dstStart + i);
-      } else {
-        BitVectorHelper.unsetBit(dst, dstStart + i);
+    int i = 0;
+    while (i < count && ((dstStart + i) & 7) != 0) {
+      copyBit(src, srcStart + i, dst, dstStart + i);
+      i++;
+    }
+    long sa = src.memoryAddress();
+    long da = dst.memoryAddress();
+    for (; i + 8 <= count; i += 8) {
+      int from = srcStart + i;
+      int shift = from & 7;
+      int bits = MemoryUtil.getByte(sa + (from >>> 3)) & 0xFF;
+      if (shift != 0) {
+        // Bits from..from+7 span two source bytes, both inside the copied range.
+        bits = (bits >>> shift) | ((MemoryUtil.getByte(sa + (from >>> 3) + 1) & 0xFF) << (8 - shift));
       }
+      MemoryUtil.putByte(da + ((dstStart + i) >>> 3), (byte) bits);
+    }
+    for (; i < count; i++) {
+      copyBit(src, srcStart + i, dst, dstStart + i);
+    }
+  }
+
+  private static void copyBit(ArrowBuf src, int from, ArrowBuf dst, int to) {
+    if (BitVectorHelper.get(src, from) != 0) {
+      BitVectorHelper.setBit(dst, to);
+    } else {
+      BitVectorHelper.unsetBit(dst, to);
     }
   }
 }
