@@ -74,7 +74,7 @@ final class DecimalSumState extends AggregateState {
       if (BitVectorHelper.get(valid, r) != 0) {
         int g = groupIds[r];
         add(s, g, data.getLong((long) r * 16 + 8), data.getLong((long) r * 16));
-        BitVectorHelper.setBit(sv, g);
+        StateColumn.markValid(sv, g);
       }
     }
   }

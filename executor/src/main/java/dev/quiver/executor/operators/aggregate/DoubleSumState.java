@@ -39,7 +39,7 @@ final class DoubleSumState extends AggregateState {
           int g = groupIds[r];
           long at = (long) g * 8;
           s.setDouble(at, s.getDouble(at) + data.getFloat((long) r * 4));
-          BitVectorHelper.setBit(sv, g);
+          StateColumn.markValid(sv, g);
         }
       }
     } else if (!(in instanceof NullVector)) {
@@ -57,7 +57,7 @@ final class DoubleSumState extends AggregateState {
         int g = groupIds[r];
         long at = (long) g * 8;
         s.setDouble(at, s.getDouble(at) + data.getDouble((long) r * 8));
-        BitVectorHelper.setBit(sv, g);
+        StateColumn.markValid(sv, g);
       }
     }
   }

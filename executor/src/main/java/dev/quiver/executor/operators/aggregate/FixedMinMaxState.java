@@ -50,7 +50,7 @@ final class FixedMinMaxState extends AggregateState {
             int x = data.getInt((long) r * 4);
             if (BitVectorHelper.get(sv, g) == 0 || sign * Integer.compare(x, s.getInt((long) g * 4)) > 0) {
               s.setInt((long) g * 4, x);
-              BitVectorHelper.setBit(sv, g);
+              StateColumn.markValid(sv, g);
             }
           }
         }
@@ -62,7 +62,7 @@ final class FixedMinMaxState extends AggregateState {
             long x = data.getLong((long) r * 8);
             if (BitVectorHelper.get(sv, g) == 0 || sign * Long.compare(x, s.getLong((long) g * 8)) > 0) {
               s.setLong((long) g * 8, x);
-              BitVectorHelper.setBit(sv, g);
+              StateColumn.markValid(sv, g);
             }
           }
         }
@@ -75,7 +75,7 @@ final class FixedMinMaxState extends AggregateState {
             if (BitVectorHelper.get(sv, g) == 0
                 || sign * ValueComparator.compareDoubles(x, s.getDouble((long) g * 8)) > 0) {
               s.setDouble((long) g * 8, x);
-              BitVectorHelper.setBit(sv, g);
+              StateColumn.markValid(sv, g);
             }
           }
         }
@@ -86,7 +86,7 @@ final class FixedMinMaxState extends AggregateState {
             int g = groupIds[r];
             if (BitVectorHelper.get(sv, g) == 0 || sign * layout.compare(data, r, s, g) > 0) {
               layout.copy(data, r, s, g);
-              BitVectorHelper.setBit(sv, g);
+              StateColumn.markValid(sv, g);
             }
           }
         }

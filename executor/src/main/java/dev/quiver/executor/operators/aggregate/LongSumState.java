@@ -72,7 +72,7 @@ final class LongSumState extends AggregateState {
         int g = groupIds[r];
         long at = (long) g * 8;
         s.setLong(at, Math.addExact(s.getLong(at), data.getLong((long) r * 8)));
-        BitVectorHelper.setBit(sv, g);
+        StateColumn.markValid(sv, g);
       }
     }
   }
@@ -85,7 +85,7 @@ final class LongSumState extends AggregateState {
         int g = groupIds[r];
         long at = (long) g * 8;
         s.setLong(at, Math.addExact(s.getLong(at), data.getInt((long) r * 4)));
-        BitVectorHelper.setBit(sv, g);
+        StateColumn.markValid(sv, g);
       }
     }
   }

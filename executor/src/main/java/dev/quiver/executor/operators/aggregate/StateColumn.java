@@ -4,6 +4,7 @@ import dev.quiver.executor.batch.Vectors;
 import dev.quiver.sql.types.DataType;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -51,6 +52,20 @@ final class StateColumn implements AutoCloseable {
 
   int capacity() {
     return capacity;
+  }
+
+  /**
+   * Sets validity bit {@code group} unless it is set already. Most rows update groups that are set, and
+   * then this only reads: an unconditional read-modify-write would chain every row of a few hot groups
+   * through the same byte in memory.
+   */
+  static void markValid(ArrowBuf validity, int group) {
+    long at = validity.memoryAddress() + (group >>> 3);
+    byte bits = MemoryUtil.getByte(at);
+    int bit = 1 << (group & 7);
+    if ((bits & bit) == 0) {
+      MemoryUtil.putByte(at, (byte) (bits | bit));
+    }
   }
 
   boolean isSet(int group) {
