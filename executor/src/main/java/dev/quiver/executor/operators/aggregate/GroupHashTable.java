@@ -1,5 +1,6 @@
 package dev.quiver.executor.operators.aggregate;
 
+import dev.quiver.executor.batch.MemoryCopy;
 import dev.quiver.executor.batch.Vectors;
 import dev.quiver.executor.keys.KeyEquality;
 import dev.quiver.executor.keys.KeyHasher;
@@ -9,8 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
@@ -295,19 +299,58 @@ public final class GroupHashTable implements AutoCloseable {
     return g;
   }
 
+  /**
+   * Appends the keys of batch row {@code row} as group {@code g} (groups are created in increasing order).
+   * Fixed- and variable-width keys are copied by address; Arrow's per-row {@code copyFromSafe} stays only
+   * for nested keys.
+   */
   private void copyKeys(List<FieldVector> batchKeys, int row, int g) {
     for (int k = 0; k < keys.size(); k++) {
       FieldVector dst = keys.get(k);
+      FieldVector src = batchKeys.get(k);
       if (dst instanceof NullVector) {
         continue;
       }
-      dst.copyFromSafe(row, g, batchKeys.get(k));
+      if (dst instanceof BaseFixedWidthVector d && !(dst instanceof BitVector)
+          && src instanceof BaseFixedWidthVector s && s.getTypeWidth() == d.getTypeWidth()) {
+        int width = d.getTypeWidth();
+        // reserveKeys made room for every row of the batch.
+        MemoryCopy.copy(s.getDataBufferAddress() + (long) width * row, d.getDataBufferAddress() + (long) width * g,
+            width);
+        if (!s.isNull(row)) {
+          BitVectorHelper.setBit(d.getValidityBuffer(), g);
+        }
+      } else if (dst instanceof BaseVariableWidthVector d && src instanceof BaseVariableWidthVector s) {
+        appendBytes(s, row, d, g);
+      } else {
+        dst.copyFromSafe(row, g, src);
+      }
       if (dst instanceof Float8Vector d && !d.isNull(g)) {
         d.set(g, normalize(d.get(g)));
       } else if (dst instanceof Float4Vector f && !f.isNull(g)) {
         f.set(g, (float) normalize(f.get(g)));
       }
     }
+  }
+
+  /** Appends string/binary value {@code row} of {@code src} as value {@code g} of {@code dst}, growing it. */
+  private static void appendBytes(BaseVariableWidthVector src, int row, BaseVariableWidthVector dst, int g) {
+    while (dst.getValueCapacity() <= g) {
+      dst.reAlloc();
+    }
+    long so = src.getOffsetBufferAddress();
+    int start = MemoryUtil.getInt(so + 4L * row);
+    int len = src.isNull(row) ? 0 : MemoryUtil.getInt(so + 4L * row + 4) - start;
+    int at = MemoryUtil.getInt(dst.getOffsetBufferAddress() + 4L * g);
+    while (dst.getDataBuffer().capacity() < (long) at + len) {
+      dst.reallocDataBuffer();
+    }
+    if (!src.isNull(row)) {
+      MemoryCopy.copy(src.getDataBufferAddress() + start, dst.getDataBufferAddress() + at, len);
+      BitVectorHelper.setBit(dst.getValidityBuffer(), g);
+    }
+    MemoryUtil.putInt(dst.getOffsetBufferAddress() + 4L * (g + 1), at + len);
+    dst.setLastSet(g);
   }
 
   private static double normalize(double v) {

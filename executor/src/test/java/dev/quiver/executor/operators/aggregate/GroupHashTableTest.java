@@ -110,6 +110,17 @@ class GroupHashTableTest extends OperatorTestBase {
   }
 
   @Test
+  void manyLongStringKeysGrowTheStoredKeys() {
+    List<AttributeReference> schema = List.of(attr("comment", DataTypes.StringType), attr("n", DataTypes.LongType));
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 12_000; i++) {
+      int k = (i * 7919) % 4000;
+      rows.add(row(k % 97 == 0 ? null : "customer comment number " + k + " ".repeat(k % 50), (long) (k % 3)));
+    }
+    checkGrouping(schema, rows, 1000);
+  }
+
+  @Test
   void keysTooWideToPackUseTheGenericTable() {
     assertNull(ShortKeyPacking.forTypes(List.of(DataTypes.IntegerType, DataTypes.IntegerType)));
     assertNull(ShortKeyPacking.forTypes(List.of(DataTypes.LongType, DataTypes.StringType)));
