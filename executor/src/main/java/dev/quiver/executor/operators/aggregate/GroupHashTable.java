@@ -155,7 +155,7 @@ public final class GroupHashTable implements AutoCloseable {
         continue;
       }
       int h = hashes[i];
-      int pos = h & genericMask;
+      int pos = home(h, genericMask);
       while (true) {
         int g = slots[2 * pos];
         if (g < 0) {
@@ -202,7 +202,7 @@ public final class GroupHashTable implements AutoCloseable {
         continue;
       }
       long x = width == 8 ? inData.getLong((long) i * 8) : inData.getInt((long) i * 4);
-      int pos = h & m;
+      int pos = home(h, m);
       while (true) {
         long meta = s[2 * pos + 1];
         if (meta == 0) {
@@ -242,7 +242,7 @@ public final class GroupHashTable implements AutoCloseable {
         continue;
       }
       int h = hashes[i];
-      int pos = h & m;
+      int pos = home(h, m);
       while (true) {
         long meta = s[2 * pos + 1];
         if (meta == 0) {
@@ -266,6 +266,15 @@ public final class GroupHashTable implements AutoCloseable {
     }
   }
 
+  /**
+   * A hash's home slot: the top bits of its product with an odd constant (Fibonacci hashing). After a hash
+   * shuffle every row of a task has the same hash modulo the partition count, so the hash's own low bits
+   * would leave most slots without a row calling them home.
+   */
+  private static int home(int hash, int mask) {
+    return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
+  }
+
   /** A non-empty slot's second word: group id + 1 (so that 0 means empty) and the hash. */
   private static long slotMeta(int group, int hash) {
     return ((long) (group + 1) << 32) | (hash & 0xffffffffL);
@@ -281,7 +290,7 @@ public final class GroupHashTable implements AutoCloseable {
     int m = inlineMask;
     long sink = 0;
     for (int i = 0; i < n; i++) {
-      sink += s[2 * (hashes[i] & m) + 1];
+      sink += s[2 * home(hashes[i], m) + 1];
     }
     warmSink = sink;
   }
@@ -398,7 +407,7 @@ public final class GroupHashTable implements AutoCloseable {
     for (int p = 0; p < old.length; p += 2) {
       long meta = old[p + 1];
       if (meta != 0) {
-        int pos = (int) meta & inlineMask;
+        int pos = home((int) meta, inlineMask);
         while (inline[2 * pos + 1] != 0) {
           pos = (pos + 1) & inlineMask;
         }
@@ -422,7 +431,7 @@ public final class GroupHashTable implements AutoCloseable {
     genericMask = capacity - 1;
     for (int p = 0; p < old.length; p += 2) {
       if (old[p] >= 0) {
-        int pos = old[p + 1] & genericMask;
+        int pos = home(old[p + 1], genericMask);
         while (slots[2 * pos] >= 0) {
           pos = (pos + 1) & genericMask;
         }
