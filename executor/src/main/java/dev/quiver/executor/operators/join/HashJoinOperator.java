@@ -1,5 +1,6 @@
 package dev.quiver.executor.operators.join;
 
+import dev.quiver.executor.expressions.EvalContext;
 import dev.quiver.executor.expressions.VectorEvaluator;
 import dev.quiver.executor.operators.Operator;
 import dev.quiver.executor.operators.Operators;
@@ -11,6 +12,7 @@ import dev.quiver.planner.logical.JoinType;
 import dev.quiver.planner.physical.BuildSide;
 import dev.quiver.planner.physical.HashJoinExec;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Equi-join through a hash table over the build side's keys (see {@link JoinExecution} for the loop and
@@ -65,13 +67,23 @@ public final class HashJoinOperator {
       boolean firstMatchOnly = (semantics.semi() || semantics.anti()) && condition == null;
       return new JoinExecution(name(node, semantics), semantics, streamInput, streamOutput, build, buildOutput,
           rows -> {
-            JoinHashTable table = JoinHashTable.build(rows, buildEval, ctx);
-            return new HashPairSource(table, streamEval, firstMatchOnly, ctx);
+            if (build instanceof BuildInput.Broadcast shared && shared.tables() != null
+                && buildKeys.stream().allMatch(Expression::deterministic)) {
+              BroadcastHashTables.Lease lease = shared.tables().acquire(List.of(buildKeys, buildOutput),
+                  allocator -> JoinHashTable.build(rows, buildEval, withAllocator(ctx.evalContext(), allocator)));
+              return new HashPairSource(lease.table(), lease, streamEval, firstMatchOnly, ctx);
+            }
+            JoinHashTable table = JoinHashTable.build(rows, buildEval, ctx.evalContext());
+            return new HashPairSource(table, table, streamEval, firstMatchOnly, ctx);
           }, condition, ctx);
     } catch (RuntimeException e) {
       JoinInputs.closeOnFailure(streamInput, build, e);
       throw e;
     }
+  }
+
+  private static EvalContext withAllocator(EvalContext e, BufferAllocator allocator) {
+    return new EvalContext(allocator, e.timeZone(), e.queryStartMicros(), e.partitionIndex());
   }
 
   /** How errors name the join, e.g. "HashJoin (Inner, building the right side)". */

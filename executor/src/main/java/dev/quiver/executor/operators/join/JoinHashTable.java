@@ -2,11 +2,11 @@ package dev.quiver.executor.operators.join;
 
 import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.batch.Vectors;
+import dev.quiver.executor.expressions.EvalContext;
 import dev.quiver.executor.expressions.VectorEvaluator;
 import dev.quiver.executor.keys.KeyHasher;
 import dev.quiver.executor.operators.aggregate.HeapReservation;
 import dev.quiver.executor.operators.aggregate.VectorRanges;
-import dev.quiver.executor.task.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
@@ -35,12 +35,16 @@ final class JoinHashTable implements AutoCloseable {
     this.heap = heap;
   }
 
-  static JoinHashTable build(BuildRows rows, List<VectorEvaluator> keyEvaluators, TaskContext ctx) {
+  /**
+   * Builds the table over {@code rows}; its key vectors and heap arrays are charged to {@code eval}'s
+   * allocator (the task's, or a shared broadcast's owner's).
+   */
+  static JoinHashTable build(BuildRows rows, List<VectorEvaluator> keyEvaluators, EvalContext eval) {
     int total = rows.rowCount();
-    HeapReservation heap = new HeapReservation(ctx.allocator());
+    HeapReservation heap = new HeapReservation(eval.allocator());
     List<FieldVector> keys = new ArrayList<>();
     try {
-      keys = concatenatedKeys(rows, keyEvaluators, ctx);
+      keys = concatenatedKeys(rows, keyEvaluators, eval);
       int buckets = Integer.highestOneBit(Math.max(total, 8) - 1) << 2;
       heap.resize(4L * (2L * buckets + 3L * total));
       int[] hashes = new int[total];
@@ -93,18 +97,18 @@ final class JoinHashTable implements AutoCloseable {
   }
 
   private static List<FieldVector> concatenatedKeys(BuildRows rows, List<VectorEvaluator> evaluators,
-      TaskContext ctx) {
+      EvalContext eval) {
     List<Batch> batches = rows.batches();
     if (batches.size() == 1) {
-      return evaluate(batches.get(0), evaluators, ctx);
+      return evaluate(batches.get(0), evaluators, eval);
     }
     List<FieldVector> out = new ArrayList<>(evaluators.size());
     try {
       for (VectorEvaluator e : evaluators) {
-        out.add(Vectors.create("key", e.dataType(), Math.max(rows.rowCount(), 1), ctx.allocator()));
+        out.add(Vectors.create("key", e.dataType(), Math.max(rows.rowCount(), 1), eval.allocator()));
       }
       for (int b = 0; b < batches.size(); b++) {
-        List<FieldVector> part = evaluate(batches.get(b), evaluators, ctx);
+        List<FieldVector> part = evaluate(batches.get(b), evaluators, eval);
         try {
           for (int k = 0; k < part.size(); k++) {
             VectorRanges.copy(part.get(k), 0, out.get(k), rows.start(b), batches.get(b).rowCount());
@@ -123,11 +127,11 @@ final class JoinHashTable implements AutoCloseable {
     }
   }
 
-  static List<FieldVector> evaluate(Batch batch, List<VectorEvaluator> evaluators, TaskContext ctx) {
+  static List<FieldVector> evaluate(Batch batch, List<VectorEvaluator> evaluators, EvalContext eval) {
     List<FieldVector> out = new ArrayList<>(evaluators.size());
     try {
       for (VectorEvaluator e : evaluators) {
-        out.add(e.evaluate(batch, ctx.evalContext()));
+        out.add(e.evaluate(batch, eval));
       }
     } catch (RuntimeException e) {
       out.forEach(FieldVector::close);
