@@ -78,11 +78,8 @@ abstract class JoinTestBase extends OperatorTestBase {
     return out;
   }
 
-  /** The build sides a join type may use: semi and anti joins always build the right side. */
+  /** The build sides a join type may use: either, for every type. */
   static List<BuildSide> buildSides(JoinType type) {
-    if (type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI) {
-      return List.of(BuildSide.RIGHT);
-    }
     return List.of(BuildSide.LEFT, BuildSide.RIGHT);
   }
 }
