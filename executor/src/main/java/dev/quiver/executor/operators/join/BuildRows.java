@@ -25,6 +25,13 @@ final class BuildRows implements AutoCloseable {
   private final boolean owned;
   private final List<AttributeReference> schema;
   private final int[] starts;
+  /**
+   * The batch holding global row {@code blockShift}-block {@code i}'s first row, or null to search
+   * {@code starts}: every batch but the last has at least {@code 1 << blockShift} rows, so a block's rows
+   * are in that batch or the next.
+   */
+  private final int[] batchOfBlock;
+  private final int blockShift;
   private int[] batchOf = new int[0];
   private int[] localOf = new int[0];
 
@@ -43,6 +50,25 @@ final class BuildRows implements AutoCloseable {
       throw new IllegalStateException("A join build side of " + total + " rows exceeds what one task can hold");
     }
     starts[batches.size()] = (int) total;
+    int smallest = Integer.MAX_VALUE;
+    for (int b = 0; b + 1 < batches.size(); b++) {
+      smallest = Math.min(smallest, batches.get(b).rowCount());
+    }
+    // Blocks of at least 64 rows keep the lookup table at most 1/16 of a row's worth of ints.
+    if (batches.size() > 1 && smallest >= 64) {
+      blockShift = 31 - Integer.numberOfLeadingZeros(smallest);
+      batchOfBlock = new int[(int) ((total >>> blockShift) + 1)];
+      for (int i = 0, b = 0; i < batchOfBlock.length; i++) {
+        long first = (long) i << blockShift;
+        while (b + 1 < batches.size() && starts[b + 1] <= first) {
+          b++;
+        }
+        batchOfBlock[i] = b;
+      }
+    } else {
+      blockShift = 0;
+      batchOfBlock = null;
+    }
   }
 
   /** Reads the whole build side: drains and closes an owned operator; takes shared batches as they are. */
@@ -98,7 +124,9 @@ final class BuildRows implements AutoCloseable {
     decode(rows, n);
     FieldVector out = (FieldVector) first.getField().createVector(allocator);
     try {
-      if (first instanceof BaseFixedWidthVector && !(first instanceof BitVector)) {
+      if (first instanceof BitVector) {
+        gatherBits(column, (BitVector) out, n);
+      } else if (first instanceof BaseFixedWidthVector) {
         gatherFixed(column, (BaseFixedWidthVector) out, n);
       } else if (first instanceof BaseVariableWidthVector) {
         gatherVariable(column, (BaseVariableWidthVector) out, n);
@@ -108,8 +136,6 @@ final class BuildRows implements AutoCloseable {
         for (int i = 0; i < n; i++) {
           if (batchOf[i] >= 0) {
             out.copyFromSafe(localOf[i], i, batches.get(batchOf[i]).column(column));
-          } else if (out instanceof BitVector bits) {
-            bits.setNull(i);
           } else {
             while (out.getValueCapacity() <= i) {
               out.reAlloc();
@@ -148,19 +174,29 @@ final class BuildRows implements AutoCloseable {
         batchOf[i] = -1;
         continue;
       }
-      int lo = 0;
-      int hi = batches.size() - 1;
-      while (lo < hi) {
-        int mid = (lo + hi + 1) >>> 1;
-        if (starts[mid] <= r) {
-          lo = mid;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      batchOf[i] = lo;
-      localOf[i] = r - starts[lo];
+      int b = batchOfBlock != null ? batchOf(r) : search(r);
+      batchOf[i] = b;
+      localOf[i] = r - starts[b];
     }
+  }
+
+  private int batchOf(int row) {
+    int b = batchOfBlock[row >>> blockShift];
+    return row < starts[b + 1] ? b : b + 1;
+  }
+
+  private int search(int row) {
+    int lo = 0;
+    int hi = batches.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= row) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
   }
 
   private void gatherFixed(int column, BaseFixedWidthVector out, int n) {
@@ -183,8 +219,38 @@ final class BuildRows implements AutoCloseable {
       }
       int r = localOf[i];
       if (BitVectorHelper.get(valid[b], r) != 0) {
-        od.setBytes((long) i * width, data[b], (long) r * width, width);
+        // Longs and ints (bigint, double, date...) as one load and store rather than a copy call each.
+        if (width == 8) {
+          od.setLong((long) i * 8, data[b].getLong((long) r * 8));
+        } else if (width == 4) {
+          od.setInt((long) i * 4, data[b].getInt((long) r * 4));
+        } else {
+          od.setBytes((long) i * width, data[b], (long) r * width, width);
+        }
         BitVectorHelper.setBit(ov, i);
+      }
+    }
+  }
+
+  private void gatherBits(int column, BitVector out, int n) {
+    out.allocateNew(Math.max(n, 1));
+    ArrowBuf od = out.getDataBuffer();
+    ArrowBuf ov = out.getValidityBuffer();
+    int nb = batches.size();
+    ArrowBuf[] data = new ArrowBuf[nb];
+    ArrowBuf[] valid = new ArrowBuf[nb];
+    for (int b = 0; b < nb; b++) {
+      BitVector v = (BitVector) batches.get(b).column(column);
+      data[b] = v.getDataBuffer();
+      valid[b] = v.getValidityBuffer();
+    }
+    for (int i = 0; i < n; i++) {
+      int b = batchOf[i];
+      if (b >= 0 && BitVectorHelper.get(valid[b], localOf[i]) != 0) {
+        BitVectorHelper.setBit(ov, i);
+        if (BitVectorHelper.get(data[b], localOf[i]) != 0) {
+          BitVectorHelper.setBit(od, i);
+        }
       }
     }
   }

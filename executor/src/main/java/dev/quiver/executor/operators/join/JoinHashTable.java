@@ -24,15 +24,25 @@ final class JoinHashTable implements AutoCloseable {
   private final int[] heads;
   /** Per build row r: [2r] the next row of its chain (or -1), [2r+1] its key hash, in one cache line. */
   private final int[] links;
-  private final int mask;
+  /** 32 minus log2 of the bucket count: a bucket is its rows' hash's top bits (see {@link #bucket}). */
+  private final int shift;
   private final HeapReservation heap;
 
-  private JoinHashTable(List<FieldVector> keys, int[] heads, int[] links, HeapReservation heap) {
+  private JoinHashTable(List<FieldVector> keys, int[] heads, int[] links, int shift, HeapReservation heap) {
     this.keys = keys;
     this.heads = heads;
     this.links = links;
-    this.mask = heads.length / 2 - 1;
+    this.shift = shift;
     this.heap = heap;
+  }
+
+  /**
+   * The top bits of the hash: a shuffled input's rows all have the same hash modulo the partition count
+   * (the exchange partitions by this hash), so low bits would leave most buckets of a task's table empty
+   * and the others crowded.
+   */
+  private static int bucket(int hash, int shift) {
+    return hash >>> shift;
   }
 
   /**
@@ -54,7 +64,7 @@ final class JoinHashTable implements AutoCloseable {
         heads[2 * b] = -1;
       }
       int[] links = new int[2 * total];
-      int m = buckets - 1;
+      int shift = Integer.numberOfLeadingZeros(buckets) + 1;
       boolean[] nullKey = nullKeys(keys, total);
       // Inserting from the last row makes every chain list its rows in build order.
       for (int r = total - 1; r >= 0; r--) {
@@ -63,13 +73,13 @@ final class JoinHashTable implements AutoCloseable {
           links[2 * r] = -1;
           continue;
         }
-        int b = hashes[r] & m;
+        int b = bucket(hashes[r], shift);
         links[2 * r] = heads[2 * b];
         heads[2 * b] = r;
         heads[2 * b + 1] = hashes[r];
       }
       heap.resize(4L * (2L * buckets + 2L * total));
-      return new JoinHashTable(keys, heads, links, heap);
+      return new JoinHashTable(keys, heads, links, shift, heap);
     } catch (RuntimeException e) {
       keys.forEach(FieldVector::close);
       heap.close();
@@ -150,7 +160,7 @@ final class JoinHashTable implements AutoCloseable {
 
   /** The first build row with key hash {@code hash}, or -1. */
   int firstWithHash(int hash) {
-    int b = hash & mask;
+    int b = bucket(hash, shift);
     int row = heads[2 * b];
     if (row < 0 || heads[2 * b + 1] == hash) {
       return row;

@@ -122,6 +122,30 @@ class HashJoinOperatorTest extends JoinTestBase {
   }
 
   @Test
+  void booleanAndLongBuildColumnsAreGatheredAcrossBatchesOfAnySize() {
+    AttributeReference rb = attr("rb", DataTypes.BooleanType);
+    AttributeReference rl = attr("rl", DataTypes.LongType);
+    List<AttributeReference> build = List.of(rk, rb, rl);
+    List<Object[]> buildRows = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      buildRows.add(new Object[] {i % 50, i % 3 == 0 ? null : i % 2 == 0, i % 7 == 0 ? null : 1000L * i});
+    }
+    List<Object[]> probe = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      probe.add(new Object[] {i % 60, i, "p" + i});
+    }
+    HashJoinExec node = new HashJoinExec(List.of(lk), List.of(rk), JoinType.LEFT_OUTER, BuildSide.RIGHT,
+        Optional.empty(), true, new LocalTableScanExec(left, List.of(), 1), new LocalTableScanExec(build, List.of(), 1));
+    // 1-row batches find their batch by search, 100-row ones (and a shorter last one) through the block table.
+    for (int rowsPerBatch : List.of(1, 100, 333)) {
+      Operator op = track(HashJoinOperator.create(node, source(left, 7, probe), left,
+          buildInput(build, buildRows, rowsPerBatch, true), build, ctx(64)));
+      assertEquals(reference(JoinType.LEFT_OUTER, probe, buildRows, 3, 3, KEYS_EQUAL), asStrings(collect(op)),
+          rowsPerBatch + " build rows per batch");
+    }
+  }
+
+  @Test
   void keysAreExpressions() {
     // ON lk + 1 = rk
     Expression lkPlus1 = new BinaryArithmetic(ArithmeticOp.ADD, lk, Literal.of(1));
