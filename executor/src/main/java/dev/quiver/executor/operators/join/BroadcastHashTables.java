@@ -1,6 +1,9 @@
 package dev.quiver.executor.operators.join;
 
+import dev.quiver.executor.operators.Operators;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
@@ -105,28 +108,16 @@ public final class BroadcastHashTables implements AutoCloseable {
   /** Gives back the holder's references: tables no task holds are freed now, the others by their last task. */
   @Override
   public void close() {
-    Entry[] held;
+    List<AutoCloseable> held = new ArrayList<>();
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
-      held = entries.values().toArray(new Entry[0]);
-    }
-    RuntimeException failure = null;
-    for (Entry e : held) {
-      try {
-        release(e);
-      } catch (RuntimeException ex) {
-        if (failure == null) {
-          failure = ex;
-        } else {
-          failure.addSuppressed(ex);
-        }
+      for (Entry e : entries.values()) {
+        held.add(() -> release(e));
       }
     }
-    if (failure != null) {
-      throw failure;
-    }
+    Operators.closeAll(held);
   }
 }

@@ -6,6 +6,7 @@ import dev.quiver.executor.task.TaskContext;
 import dev.quiver.planner.expressions.AttributeReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -124,9 +125,7 @@ final class BuildRows implements AutoCloseable {
     decode(rows, n);
     FieldVector out = (FieldVector) first.getField().createVector(allocator);
     try {
-      if (first instanceof BitVector) {
-        gatherBits(column, (BitVector) out, n);
-      } else if (first instanceof BaseFixedWidthVector) {
+      if (first instanceof BaseFixedWidthVector) {
         gatherFixed(column, (BaseFixedWidthVector) out, n);
       } else if (first instanceof BaseVariableWidthVector) {
         gatherVariable(column, (BaseVariableWidthVector) out, n);
@@ -199,19 +198,14 @@ final class BuildRows implements AutoCloseable {
     return lo;
   }
 
+  /** Fixed-width values, booleans included (their width is 0: one bit). */
   private void gatherFixed(int column, BaseFixedWidthVector out, int n) {
-    int width = out.getTypeWidth();
+    int width = out instanceof BitVector ? 0 : out.getTypeWidth();
     out.allocateNew(Math.max(n, 1));
     ArrowBuf od = out.getDataBuffer();
     ArrowBuf ov = out.getValidityBuffer();
-    int nb = batches.size();
-    ArrowBuf[] data = new ArrowBuf[nb];
-    ArrowBuf[] valid = new ArrowBuf[nb];
-    for (int b = 0; b < nb; b++) {
-      BaseFixedWidthVector v = (BaseFixedWidthVector) batches.get(b).column(column);
-      data[b] = v.getDataBuffer();
-      valid[b] = v.getValidityBuffer();
-    }
+    ArrowBuf[] data = buffers(column, FieldVector::getDataBuffer);
+    ArrowBuf[] valid = buffers(column, FieldVector::getValidityBuffer);
     for (int i = 0; i < n; i++) {
       int b = batchOf[i];
       if (b < 0) {
@@ -224,6 +218,10 @@ final class BuildRows implements AutoCloseable {
           od.setLong((long) i * 8, data[b].getLong((long) r * 8));
         } else if (width == 4) {
           od.setInt((long) i * 4, data[b].getInt((long) r * 4));
+        } else if (width == 0) {
+          if (BitVectorHelper.get(data[b], r) != 0) {
+            BitVectorHelper.setBit(od, i);
+          }
         } else {
           od.setBytes((long) i * width, data[b], (long) r * width, width);
         }
@@ -232,40 +230,19 @@ final class BuildRows implements AutoCloseable {
     }
   }
 
-  private void gatherBits(int column, BitVector out, int n) {
-    out.allocateNew(Math.max(n, 1));
-    ArrowBuf od = out.getDataBuffer();
-    ArrowBuf ov = out.getValidityBuffer();
-    int nb = batches.size();
-    ArrowBuf[] data = new ArrowBuf[nb];
-    ArrowBuf[] valid = new ArrowBuf[nb];
-    for (int b = 0; b < nb; b++) {
-      BitVector v = (BitVector) batches.get(b).column(column);
-      data[b] = v.getDataBuffer();
-      valid[b] = v.getValidityBuffer();
+  /** One buffer of column {@code column} of every batch. */
+  private ArrowBuf[] buffers(int column, Function<FieldVector, ArrowBuf> buffer) {
+    ArrowBuf[] out = new ArrowBuf[batches.size()];
+    for (int b = 0; b < out.length; b++) {
+      out[b] = buffer.apply(batches.get(b).column(column));
     }
-    for (int i = 0; i < n; i++) {
-      int b = batchOf[i];
-      if (b >= 0 && BitVectorHelper.get(valid[b], localOf[i]) != 0) {
-        BitVectorHelper.setBit(ov, i);
-        if (BitVectorHelper.get(data[b], localOf[i]) != 0) {
-          BitVectorHelper.setBit(od, i);
-        }
-      }
-    }
+    return out;
   }
 
   private void gatherVariable(int column, BaseVariableWidthVector out, int n) {
-    int nb = batches.size();
-    ArrowBuf[] data = new ArrowBuf[nb];
-    ArrowBuf[] offsets = new ArrowBuf[nb];
-    ArrowBuf[] valid = new ArrowBuf[nb];
-    for (int b = 0; b < nb; b++) {
-      BaseVariableWidthVector v = (BaseVariableWidthVector) batches.get(b).column(column);
-      data[b] = v.getDataBuffer();
-      offsets[b] = v.getOffsetBuffer();
-      valid[b] = v.getValidityBuffer();
-    }
+    ArrowBuf[] data = buffers(column, FieldVector::getDataBuffer);
+    ArrowBuf[] offsets = buffers(column, FieldVector::getOffsetBuffer);
+    ArrowBuf[] valid = buffers(column, FieldVector::getValidityBuffer);
     long total = 0;
     for (int i = 0; i < n; i++) {
       int b = batchOf[i];
