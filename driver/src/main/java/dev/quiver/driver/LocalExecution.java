@@ -37,7 +37,7 @@ public final class LocalExecution implements ExecutionBackend {
   private final BufferAllocator root;
   private final Path localDir;
   private final MapOutputTracker tracker = new MapOutputTracker();
-  private final BroadcastStore broadcasts = new BroadcastStore();
+  private final BroadcastStore broadcasts;
   private final LocalTaskLauncher launcher;
   private final AtomicLong jobIds = new AtomicLong();
   private final Thread cleanupHook;
@@ -46,6 +46,7 @@ public final class LocalExecution implements ExecutionBackend {
   public LocalExecution(QuiverConf conf, int threads, String appId) {
     this.threads = threads;
     this.root = ArrowMemory.newRoot();
+    this.broadcasts = new BroadcastStore(root);
     try {
       Path base = conf.contains(QuiverConf.LOCAL_DIR) ? Paths.get(conf.get(QuiverConf.LOCAL_DIR))
           : Paths.get(System.getProperty("java.io.tmpdir"));

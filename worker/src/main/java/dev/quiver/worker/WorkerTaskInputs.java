@@ -3,6 +3,7 @@ package dev.quiver.worker;
 import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.operators.BatchListOperator;
 import dev.quiver.executor.operators.Operator;
+import dev.quiver.executor.operators.join.BroadcastHashTables;
 import dev.quiver.executor.shuffle.LocalBlocks;
 import dev.quiver.executor.shuffle.ShuffleBlockReader;
 import dev.quiver.executor.task.ShuffleFetchException;
@@ -80,7 +81,12 @@ final class WorkerTaskInputs implements TaskInputs {
 
   @Override
   public List<Batch> broadcast(int stageId) {
-    return worker.broadcasts().get(request.getJobId(), stageId, worker.driver());
+    return worker.broadcasts().get(request.getJobId(), stageId, worker.driver()).batches();
+  }
+
+  @Override
+  public BroadcastHashTables broadcastTables(int stageId) {
+    return worker.broadcasts().get(request.getJobId(), stageId, worker.driver()).tables();
   }
 
   @Override

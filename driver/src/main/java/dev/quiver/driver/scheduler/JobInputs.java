@@ -4,6 +4,7 @@ import dev.quiver.driver.io.IpcBatches;
 import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.operators.Operator;
 import dev.quiver.executor.operators.BatchListOperator;
+import dev.quiver.executor.operators.join.BroadcastHashTables;
 import dev.quiver.executor.shuffle.LocalShuffleRead;
 import dev.quiver.executor.task.TaskInputs;
 import dev.quiver.planner.stages.StageId;
@@ -39,6 +40,11 @@ public final class JobInputs implements TaskInputs {
   @Override
   public List<Batch> broadcast(int stageId) {
     return broadcasts.get(job, new StageId(stageId));
+  }
+
+  @Override
+  public BroadcastHashTables broadcastTables(int stageId) {
+    return broadcasts.tables(job, new StageId(stageId));
   }
 
   @Override

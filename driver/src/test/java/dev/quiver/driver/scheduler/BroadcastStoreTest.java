@@ -43,7 +43,7 @@ class BroadcastStoreTest {
 
   @Test
   void broadcastsAreKeptPerJobAndStage() {
-    BroadcastStore store = new BroadcastStore();
+    BroadcastStore store = new BroadcastStore(allocator);
     Batch a = batch(1, 2);
     Batch b = batch(3);
     Batch c = batch(4);
@@ -62,7 +62,7 @@ class BroadcastStoreTest {
 
   @Test
   void removeJobClosesThatJobsBatchesOnly() {
-    BroadcastStore store = new BroadcastStore();
+    BroadcastStore store = new BroadcastStore(allocator);
     store.put(JOB_A, new StageId(0), List.of(batch(1, 2, 3), batch(4)));
     store.put(JOB_A, new StageId(2), List.of(batch(5)));
     Batch other = batch(6, 7);
@@ -79,7 +79,7 @@ class BroadcastStoreTest {
 
   @Test
   void replacingABroadcastClosesTheOldBatches() {
-    BroadcastStore store = new BroadcastStore();
+    BroadcastStore store = new BroadcastStore(allocator);
     store.put(JOB_A, new StageId(0), List.of(batch(1)));
     Batch fresh = batch(2);
     store.put(JOB_A, new StageId(0), List.of(fresh));
@@ -89,7 +89,7 @@ class BroadcastStoreTest {
 
   @Test
   void theStoredListIsACopy() {
-    BroadcastStore store = new BroadcastStore();
+    BroadcastStore store = new BroadcastStore(allocator);
     java.util.List<Batch> rows = new java.util.ArrayList<>(List.of(batch(1)));
     store.put(JOB_A, new StageId(0), rows);
     rows.add(batch(2));

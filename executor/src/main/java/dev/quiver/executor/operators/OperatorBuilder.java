@@ -213,7 +213,7 @@ public final class OperatorBuilder {
 
     private BuildInput buildInput(PhysicalPlan buildPlan) {
       if (buildPlan instanceof BroadcastReadExec b) {
-        return BuildInput.broadcast(ctx.inputs().broadcast(b.stageId()));
+        return BuildInput.broadcast(ctx.inputs().broadcast(b.stageId()), ctx.inputs().broadcastTables(b.stageId()));
       }
       return BuildInput.of(child(buildPlan));
     }

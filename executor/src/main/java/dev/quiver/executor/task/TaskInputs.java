@@ -2,6 +2,7 @@ package dev.quiver.executor.task;
 
 import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.operators.Operator;
+import dev.quiver.executor.operators.join.BroadcastHashTables;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -18,6 +19,14 @@ public interface TaskInputs {
    * owned by the provider: callers must not close them (copy or slice what they keep).
    */
   List<Batch> broadcast(int stageId);
+
+  /**
+   * The hash tables over broadcast stage {@code stageId}'s rows that this process's tasks share, owned (and
+   * closed) with the rows; null when the provider keeps none, and each task builds its own.
+   */
+  default BroadcastHashTables broadcastTables(int stageId) {
+    return null;
+  }
 
   /** Reads partition {@code partition} of cached DataFrame {@code cacheId}. */
   Operator cached(long cacheId, int partition, BufferAllocator allocator);

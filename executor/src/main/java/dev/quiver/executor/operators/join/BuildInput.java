@@ -14,8 +14,11 @@ public sealed interface BuildInput permits BuildInput.Owned, BuildInput.Broadcas
   /** Rows pulled from an operator; the join closes the operator and every batch it received. */
   record Owned(Operator operator) implements BuildInput {}
 
-  /** Shared batches owned by their provider: read without copying, never closed by the join. */
-  record Broadcast(List<Batch> batches) implements BuildInput {
+  /**
+   * Shared batches owned by their provider: read without copying, never closed by the join. {@code tables}
+   * holds the hash tables over them that the process's tasks share, or is null when each task builds its own.
+   */
+  record Broadcast(List<Batch> batches, BroadcastHashTables tables) implements BuildInput {
     public Broadcast {
       batches = List.copyOf(batches);
     }
@@ -26,6 +29,10 @@ public sealed interface BuildInput permits BuildInput.Owned, BuildInput.Broadcas
   }
 
   static BuildInput broadcast(List<Batch> batches) {
-    return new Broadcast(batches);
+    return new Broadcast(batches, null);
+  }
+
+  static BuildInput broadcast(List<Batch> batches, BroadcastHashTables tables) {
+    return new Broadcast(batches, tables);
   }
 }

@@ -1,5 +1,6 @@
 package dev.quiver.executor.operators.join;
 
+import dev.quiver.executor.expressions.EvalContext;
 import dev.quiver.executor.expressions.VectorEvaluator;
 import dev.quiver.executor.operators.Operator;
 import dev.quiver.executor.operators.Operators;
@@ -11,6 +12,7 @@ import dev.quiver.planner.logical.JoinType;
 import dev.quiver.planner.physical.BuildSide;
 import dev.quiver.planner.physical.HashJoinExec;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Equi-join through a hash table over the build side's keys (see {@link JoinExecution} for the loop and
@@ -31,16 +33,16 @@ public final class HashJoinOperator {
     JoinSemantics semantics;
     try {
       semantics = JoinSemantics.of(node.joinType(), node.buildSide());
-      if (node.broadcast() && semantics.buildUnmatched()) {
+      if (node.broadcast() && semantics.tracksBuildMatches()) {
         throw new PlanningException("Internal error: a " + node.joinType().display() + " join cannot broadcast its "
-            + node.buildSide() + " side: every task would emit that side's unmatched rows");
+            + node.buildSide() + " side: every task would emit that side's rows at the end");
       }
       checkKeys(node.leftKeys(), node.rightKeys());
     } catch (RuntimeException e) {
       JoinInputs.closeOnFailure(streamInput, build, e);
       throw e;
     }
-    if (node.joinType() == JoinType.INNER && build instanceof BuildInput.Owned own) {
+    if (swappable(node) && build instanceof BuildInput.Owned own) {
       BuildSide other = node.buildSide() == BuildSide.LEFT ? BuildSide.RIGHT : BuildSide.LEFT;
       JoinSemantics reversed = JoinSemantics.of(node.joinType(), other);
       return new SmallerSideBuild(streamInput, own.operator(),
@@ -49,6 +51,19 @@ public final class HashJoinOperator {
           name(node, semantics), ctx);
     }
     return join(node, semantics, streamInput, streamOutput, build, buildOutput, ctx);
+  }
+
+  /**
+   * Whether a shuffled join may build its other input when that turns out smaller: an inner join (its output
+   * has no order), and a semi or anti join, which then outputs the left rows that matched (or did not) in
+   * the left input's order after streaming the right.
+   */
+  private static boolean swappable(HashJoinExec node) {
+    return switch (node.joinType()) {
+      case INNER -> true;
+      case LEFT_SEMI, LEFT_ANTI -> node.buildSide() == BuildSide.RIGHT;
+      default -> false;
+    };
   }
 
   /** The join with the given roles; closes its inputs when it cannot be set up. */
@@ -62,16 +77,26 @@ public final class HashJoinOperator {
       List<VectorEvaluator> buildEval = Operators.compile(buildKeys, buildOutput);
       JoinCondition condition = JoinCondition.compile(node.condition(),
           JoinInputs.joined(semantics, streamOutput, buildOutput));
-      boolean firstMatchOnly = (semantics.semi() || semantics.anti()) && condition == null;
+      boolean firstMatchOnly = semantics.leftOnly() && semantics.streamIsLeft() && condition == null;
       return new JoinExecution(name(node, semantics), semantics, streamInput, streamOutput, build, buildOutput,
           rows -> {
-            JoinHashTable table = JoinHashTable.build(rows, buildEval, ctx);
-            return new HashPairSource(table, streamEval, firstMatchOnly, ctx);
+            if (build instanceof BuildInput.Broadcast shared && shared.tables() != null
+                && buildKeys.stream().allMatch(Expression::deterministic)) {
+              BroadcastHashTables.Lease lease = shared.tables().acquire(List.of(buildKeys, buildOutput),
+                  allocator -> JoinHashTable.build(rows, buildEval, withAllocator(ctx.evalContext(), allocator)));
+              return new HashPairSource(lease.table(), lease, streamEval, firstMatchOnly, ctx);
+            }
+            JoinHashTable table = JoinHashTable.build(rows, buildEval, ctx.evalContext());
+            return new HashPairSource(table, table, streamEval, firstMatchOnly, ctx);
           }, condition, ctx);
     } catch (RuntimeException e) {
       JoinInputs.closeOnFailure(streamInput, build, e);
       throw e;
     }
+  }
+
+  private static EvalContext withAllocator(EvalContext e, BufferAllocator allocator) {
+    return new EvalContext(allocator, e.timeZone(), e.queryStartMicros(), e.partitionIndex());
   }
 
   /** How errors name the join, e.g. "HashJoin (Inner, building the right side)". */

@@ -4,6 +4,7 @@ import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.expressions.VectorEvaluator;
 import dev.quiver.executor.keys.KeyHasher;
 import dev.quiver.executor.keys.ValueComparator;
+import dev.quiver.executor.operators.Operators;
 import dev.quiver.executor.task.TaskContext;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -22,6 +23,8 @@ import org.apache.arrow.vector.TimeStampVector;
  */
 final class HashPairSource implements PairSource {
   private final JoinHashTable table;
+  /** Gives the table back: closes it, or returns a shared broadcast table's reference. */
+  private final AutoCloseable tableHold;
   private final List<VectorEvaluator> keyEvaluators;
   private final boolean firstMatchOnly;
   private final TaskContext ctx;
@@ -42,8 +45,10 @@ final class HashPairSource implements PairSource {
   private int rows;
   private int row;
 
-  HashPairSource(JoinHashTable table, List<VectorEvaluator> keyEvaluators, boolean firstMatchOnly, TaskContext ctx) {
+  HashPairSource(JoinHashTable table, AutoCloseable tableHold, List<VectorEvaluator> keyEvaluators,
+      boolean firstMatchOnly, TaskContext ctx) {
     this.table = table;
+    this.tableHold = tableHold;
     this.keyEvaluators = keyEvaluators;
     this.firstMatchOnly = firstMatchOnly;
     this.ctx = ctx;
@@ -53,7 +58,7 @@ final class HashPairSource implements PairSource {
   public void reset(Batch stream) {
     releaseKeys();
     rows = stream.rowCount();
-    keys = JoinHashTable.evaluate(stream, keyEvaluators, ctx);
+    keys = JoinHashTable.evaluate(stream, keyEvaluators, ctx.evalContext());
     if (hashes.length < rows) {
       hashes = new int[Math.max(rows, hashes.length * 2)];
       cursor = new int[hashes.length];
@@ -173,6 +178,6 @@ final class HashPairSource implements PairSource {
   @Override
   public void close() {
     releaseKeys();
-    table.close();
+    Operators.closeAll(List.of(tableHold));
   }
 }

@@ -98,10 +98,10 @@ final class JoinExecution implements Operator {
       buildInputClosed = true;
       own.operator().close();
     }
-    heap.resize(24L * batchSize + (semantics.buildUnmatched() ? build.rowCount() / 8 + 8 : 0));
+    heap.resize(24L * batchSize + (semantics.tracksBuildMatches() ? build.rowCount() / 8 + 8 : 0));
     pairs = prepare.apply(build);
     output = new JoinOutputBuilder(semantics.streamIsLeft(), streamOutput, buildOutput, build, ctx.allocator());
-    if (semantics.buildUnmatched()) {
+    if (semantics.tracksBuildMatches()) {
       buildMatched = new long[(build.rowCount() + 63) >>> 6];
     }
     stage = build.rowCount() == 0 && semantics.emptyBuildGivesNothing() ? Stage.DONE : Stage.NEXT_BATCH;
@@ -115,7 +115,7 @@ final class JoinExecution implements Operator {
       switch (stage) {
         case NEXT_BATCH:
           if (!nextStreamBatch()) {
-            stage = semantics.buildUnmatched() ? Stage.BUILD_TAIL : Stage.DONE;
+            stage = semantics.tracksBuildMatches() ? Stage.BUILD_TAIL : Stage.DONE;
           }
           break;
         case PAIRS:
@@ -133,7 +133,7 @@ final class JoinExecution implements Operator {
           stage = Stage.NEXT_BATCH;
           break;
         case BUILD_TAIL:
-          addUnmatchedBuildRows();
+          addBuildTail();
           if (stage == Stage.DONE && outCount > 0) {
             return takeOutput(outCount);
           }
@@ -213,10 +213,12 @@ final class JoinExecution implements Operator {
     }
   }
 
-  private void addUnmatchedBuildRows() {
+  /** Build rows without a match (outer, anti), or with one (semi), after the stream ended. */
+  private void addBuildTail() {
     int total = build.rowCount();
+    boolean wantMatched = semantics.buildMatched();
     while (buildRow < total && outCount < batchSize) {
-      if ((buildMatched[buildRow >>> 6] & (1L << buildRow)) == 0) {
+      if (((buildMatched[buildRow >>> 6] & (1L << buildRow)) != 0) == wantMatched) {
         outStream[outCount] = -1;
         outBuild[outCount] = buildRow;
         outCount++;

@@ -2,11 +2,11 @@ package dev.quiver.executor.operators.join;
 
 import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.batch.Vectors;
+import dev.quiver.executor.expressions.EvalContext;
 import dev.quiver.executor.expressions.VectorEvaluator;
 import dev.quiver.executor.keys.KeyHasher;
 import dev.quiver.executor.operators.aggregate.HeapReservation;
 import dev.quiver.executor.operators.aggregate.VectorRanges;
-import dev.quiver.executor.task.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
@@ -24,23 +24,37 @@ final class JoinHashTable implements AutoCloseable {
   private final int[] heads;
   /** Per build row r: [2r] the next row of its chain (or -1), [2r+1] its key hash, in one cache line. */
   private final int[] links;
-  private final int mask;
+  /** 32 minus log2 of the bucket count: a bucket is its rows' hash's top bits (see {@link #bucket}). */
+  private final int shift;
   private final HeapReservation heap;
 
-  private JoinHashTable(List<FieldVector> keys, int[] heads, int[] links, HeapReservation heap) {
+  private JoinHashTable(List<FieldVector> keys, int[] heads, int[] links, int shift, HeapReservation heap) {
     this.keys = keys;
     this.heads = heads;
     this.links = links;
-    this.mask = heads.length / 2 - 1;
+    this.shift = shift;
     this.heap = heap;
   }
 
-  static JoinHashTable build(BuildRows rows, List<VectorEvaluator> keyEvaluators, TaskContext ctx) {
+  /**
+   * The top bits of the hash: a shuffled input's rows all have the same hash modulo the partition count
+   * (the exchange partitions by this hash), so low bits would leave most buckets of a task's table empty
+   * and the others crowded.
+   */
+  private static int bucket(int hash, int shift) {
+    return hash >>> shift;
+  }
+
+  /**
+   * Builds the table over {@code rows}; its key vectors and heap arrays are charged to {@code eval}'s
+   * allocator (the task's, or a shared broadcast's owner's).
+   */
+  static JoinHashTable build(BuildRows rows, List<VectorEvaluator> keyEvaluators, EvalContext eval) {
     int total = rows.rowCount();
-    HeapReservation heap = new HeapReservation(ctx.allocator());
+    HeapReservation heap = new HeapReservation(eval.allocator());
     List<FieldVector> keys = new ArrayList<>();
     try {
-      keys = concatenatedKeys(rows, keyEvaluators, ctx);
+      keys = concatenatedKeys(rows, keyEvaluators, eval);
       int buckets = Integer.highestOneBit(Math.max(total, 8) - 1) << 2;
       heap.resize(4L * (2L * buckets + 3L * total));
       int[] hashes = new int[total];
@@ -50,7 +64,7 @@ final class JoinHashTable implements AutoCloseable {
         heads[2 * b] = -1;
       }
       int[] links = new int[2 * total];
-      int m = buckets - 1;
+      int shift = Integer.numberOfLeadingZeros(buckets) + 1;
       boolean[] nullKey = nullKeys(keys, total);
       // Inserting from the last row makes every chain list its rows in build order.
       for (int r = total - 1; r >= 0; r--) {
@@ -59,13 +73,13 @@ final class JoinHashTable implements AutoCloseable {
           links[2 * r] = -1;
           continue;
         }
-        int b = hashes[r] & m;
+        int b = bucket(hashes[r], shift);
         links[2 * r] = heads[2 * b];
         heads[2 * b] = r;
         heads[2 * b + 1] = hashes[r];
       }
       heap.resize(4L * (2L * buckets + 2L * total));
-      return new JoinHashTable(keys, heads, links, heap);
+      return new JoinHashTable(keys, heads, links, shift, heap);
     } catch (RuntimeException e) {
       keys.forEach(FieldVector::close);
       heap.close();
@@ -93,18 +107,18 @@ final class JoinHashTable implements AutoCloseable {
   }
 
   private static List<FieldVector> concatenatedKeys(BuildRows rows, List<VectorEvaluator> evaluators,
-      TaskContext ctx) {
+      EvalContext eval) {
     List<Batch> batches = rows.batches();
     if (batches.size() == 1) {
-      return evaluate(batches.get(0), evaluators, ctx);
+      return evaluate(batches.get(0), evaluators, eval);
     }
     List<FieldVector> out = new ArrayList<>(evaluators.size());
     try {
       for (VectorEvaluator e : evaluators) {
-        out.add(Vectors.create("key", e.dataType(), Math.max(rows.rowCount(), 1), ctx.allocator()));
+        out.add(Vectors.create("key", e.dataType(), Math.max(rows.rowCount(), 1), eval.allocator()));
       }
       for (int b = 0; b < batches.size(); b++) {
-        List<FieldVector> part = evaluate(batches.get(b), evaluators, ctx);
+        List<FieldVector> part = evaluate(batches.get(b), evaluators, eval);
         try {
           for (int k = 0; k < part.size(); k++) {
             VectorRanges.copy(part.get(k), 0, out.get(k), rows.start(b), batches.get(b).rowCount());
@@ -123,11 +137,11 @@ final class JoinHashTable implements AutoCloseable {
     }
   }
 
-  static List<FieldVector> evaluate(Batch batch, List<VectorEvaluator> evaluators, TaskContext ctx) {
+  static List<FieldVector> evaluate(Batch batch, List<VectorEvaluator> evaluators, EvalContext eval) {
     List<FieldVector> out = new ArrayList<>(evaluators.size());
     try {
       for (VectorEvaluator e : evaluators) {
-        out.add(e.evaluate(batch, ctx.evalContext()));
+        out.add(e.evaluate(batch, eval));
       }
     } catch (RuntimeException e) {
       out.forEach(FieldVector::close);
@@ -146,7 +160,7 @@ final class JoinHashTable implements AutoCloseable {
 
   /** The first build row with key hash {@code hash}, or -1. */
   int firstWithHash(int hash) {
-    int b = hash & mask;
+    int b = bucket(hash, shift);
     int row = heads[2 * b];
     if (row < 0 || heads[2 * b + 1] == hash) {
       return row;

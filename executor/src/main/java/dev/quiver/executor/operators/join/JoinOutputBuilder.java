@@ -1,6 +1,7 @@
 package dev.quiver.executor.operators.join;
 
 import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.batch.Gather;
 import dev.quiver.executor.operators.aggregate.VectorRanges;
 import dev.quiver.planner.expressions.AttributeReference;
 import java.util.ArrayList;
@@ -59,17 +60,38 @@ final class JoinOutputBuilder {
   }
 
   private int addStream(List<FieldVector> columns, Batch stream, int[] rows, int n, boolean[] include, int at) {
+    boolean run = stream != null && isRun(rows, n);
     for (int c = 0; c < streamOutput.size(); c++, at++) {
       AttributeReference a = streamOutput.get(c);
       if (include != null && !include[at]) {
         columns.add(new NullVector(a.name(), n));
       } else if (stream == null) {
         columns.add(VectorRanges.nulls(a.name(), a.dataType(), n, allocator));
+      } else if (run && !(stream.column(c) instanceof NullVector)) {
+        columns.add(Gather.slice(stream.column(c), rows[0], n, allocator));
       } else {
         columns.add(VectorRanges.gather(stream.column(c), rows, n, allocator));
       }
     }
     return at;
+  }
+
+  /**
+   * Whether {@code rows[0..n)} are consecutive stream rows: then the stream columns are sliced, not copied.
+   * That is the common case of a lookup join (each stream row matching one build row, as lineitem against
+   * orders, supplier or customer) and of a semi join whose rows all match.
+   */
+  private static boolean isRun(int[] rows, int n) {
+    if (n == 0 || rows[0] < 0) {
+      return false;
+    }
+    int first = rows[0];
+    for (int i = 1; i < n; i++) {
+      if (rows[i] != first + i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int addBuild(List<FieldVector> columns, int[] rows, int n, boolean[] include, int at) {

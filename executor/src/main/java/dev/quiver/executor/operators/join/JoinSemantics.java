@@ -13,32 +13,32 @@ import dev.quiver.planner.physical.BuildSide;
  * @param emitPairs matching (stream, build) pairs are output rows
  * @param streamUnmatched stream rows without a match are output with nulls for the build side
  * @param buildUnmatched build rows without a match are output with nulls for the stream side, at the end
- * @param semi each stream row with a match is output once (left columns only)
- * @param anti each stream row without a match is output (left columns only)
+ * @param buildMatched build rows with a match are output once, at the end (a semi join building its left side)
+ * @param semi each left row with a match is output once (left columns only)
+ * @param anti each left row without a match is output (left columns only)
  */
 record JoinSemantics(JoinType type, boolean streamIsLeft, boolean emitPairs, boolean streamUnmatched,
-    boolean buildUnmatched, boolean semi, boolean anti) {
+    boolean buildUnmatched, boolean buildMatched, boolean semi, boolean anti) {
 
   static JoinSemantics of(JoinType type, BuildSide buildSide) {
     boolean streamIsLeft = buildSide == BuildSide.RIGHT;
     switch (type) {
       case INNER:
       case CROSS:
-        return new JoinSemantics(type, streamIsLeft, true, false, false, false, false);
+        return new JoinSemantics(type, streamIsLeft, true, false, false, false, false, false);
       case LEFT_OUTER:
-        return new JoinSemantics(type, streamIsLeft, true, streamIsLeft, !streamIsLeft, false, false);
+        return new JoinSemantics(type, streamIsLeft, true, streamIsLeft, !streamIsLeft, false, false, false);
       case RIGHT_OUTER:
-        return new JoinSemantics(type, streamIsLeft, true, !streamIsLeft, streamIsLeft, false, false);
+        return new JoinSemantics(type, streamIsLeft, true, !streamIsLeft, streamIsLeft, false, false, false);
       case FULL_OUTER:
-        return new JoinSemantics(type, streamIsLeft, true, true, true, false, false);
+        return new JoinSemantics(type, streamIsLeft, true, true, true, false, false, false);
       case LEFT_SEMI:
       case LEFT_ANTI:
-        if (!streamIsLeft) {
-          throw new PlanningException("Internal error: a " + type.display() + " join must build its right side "
-              + "and stream its left side, but the plan builds the left side");
-        }
-        return new JoinSemantics(type, true, false, false, false, type == JoinType.LEFT_SEMI,
-            type == JoinType.LEFT_ANTI);
+        boolean semi = type == JoinType.LEFT_SEMI;
+        // Building the left side (when it is the smaller, see SmallerSideBuild), the stream only marks which
+        // left rows matched, and those (semi) or the others (anti) are output at the end.
+        return new JoinSemantics(type, streamIsLeft, false, false, !streamIsLeft && !semi, !streamIsLeft && semi,
+            semi, !semi);
       default:
         throw new PlanningException("Internal error: unknown join type " + type);
     }
@@ -49,13 +49,18 @@ record JoinSemantics(JoinType type, boolean streamIsLeft, boolean emitPairs, boo
     return semi || anti;
   }
 
-  /** After a stream batch's pairs, its rows are visited again (outer, semi and anti joins). */
+  /** After a stream batch's pairs, its rows are visited again (outer joins; semi and anti joins streaming the left side). */
   boolean needsStreamTail() {
-    return streamUnmatched || semi || anti;
+    return streamUnmatched || (leftOnly() && streamIsLeft);
+  }
+
+  /** Which build rows matched is recorded, for output after the stream ends. */
+  boolean tracksBuildMatches() {
+    return buildUnmatched || buildMatched;
   }
 
   /** With no build rows at all, nothing can be output. */
   boolean emptyBuildGivesNothing() {
-    return !streamUnmatched && !anti;
+    return !streamUnmatched && !(anti && streamIsLeft);
   }
 }

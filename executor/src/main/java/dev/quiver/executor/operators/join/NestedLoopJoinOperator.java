@@ -21,7 +21,7 @@ public final class NestedLoopJoinOperator {
       JoinSemantics semantics = JoinSemantics.of(node.joinType(), node.buildSide());
       JoinCondition condition = JoinCondition.compile(node.condition(),
           JoinInputs.joined(semantics, streamOutput, buildOutput));
-      boolean firstMatchOnly = (semantics.semi() || semantics.anti()) && condition == null;
+      boolean firstMatchOnly = semantics.leftOnly() && semantics.streamIsLeft() && condition == null;
       String name = "NestedLoopJoin (" + node.joinType().display() + ")";
       return new JoinExecution(name, semantics, streamInput, streamOutput, build, buildOutput,
           rows -> new CrossPairSource(rows.rowCount(), firstMatchOnly), condition, ctx);

@@ -79,7 +79,7 @@ class HashJoinOperatorTest extends JoinTestBase {
             for (int batchSize : List.of(1, 2, 1024)) {
               boolean broadcast = rowsPerBatch == 3;
               HashJoinExec node = node(type, side, withCondition ? Optional.of(less) : Optional.empty(),
-                  broadcast && !JoinSemantics.of(type, side).buildUnmatched());
+                  broadcast && !JoinSemantics.of(type, side).tracksBuildMatches());
               List<String> expected = reference(type, LEFT_ROWS, RIGHT_ROWS, 3, 3,
                   withCondition ? KEYS_AND_LESS : KEYS_EQUAL);
               List<Integer> sizes = new ArrayList<>();
@@ -118,6 +118,30 @@ class HashJoinOperatorTest extends JoinTestBase {
         assertEquals(reference(type, l, r, 3, 3, match),
             asStrings(collect(join(node, l, r, 64, false, ctx(100)))), type + " building " + side);
       }
+    }
+  }
+
+  @Test
+  void booleanAndLongBuildColumnsAreGatheredAcrossBatchesOfAnySize() {
+    AttributeReference rb = attr("rb", DataTypes.BooleanType);
+    AttributeReference rl = attr("rl", DataTypes.LongType);
+    List<AttributeReference> build = List.of(rk, rb, rl);
+    List<Object[]> buildRows = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      buildRows.add(new Object[] {i % 50, i % 3 == 0 ? null : i % 2 == 0, i % 7 == 0 ? null : 1000L * i});
+    }
+    List<Object[]> probe = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      probe.add(new Object[] {i % 60, i, "p" + i});
+    }
+    HashJoinExec node = new HashJoinExec(List.of(lk), List.of(rk), JoinType.LEFT_OUTER, BuildSide.RIGHT,
+        Optional.empty(), true, new LocalTableScanExec(left, List.of(), 1), new LocalTableScanExec(build, List.of(), 1));
+    // 1-row batches find their batch by search, 100-row ones (and a shorter last one) through the block table.
+    for (int rowsPerBatch : List.of(1, 100, 333)) {
+      Operator op = track(HashJoinOperator.create(node, source(left, 7, probe), left,
+          buildInput(build, buildRows, rowsPerBatch, true), build, ctx(64)));
+      assertEquals(reference(JoinType.LEFT_OUTER, probe, buildRows, 3, 3, KEYS_EQUAL), asStrings(collect(op)),
+          rowsPerBatch + " build rows per batch");
     }
   }
 
@@ -277,14 +301,49 @@ class HashJoinOperatorTest extends JoinTestBase {
   }
 
   @Test
-  void semiJoinMustBuildTheRightSide() {
-    HashJoinExec node = node(JoinType.LEFT_SEMI, BuildSide.LEFT, Optional.empty(), false);
+  void semiJoinCannotBroadcastItsLeftSide() {
+    HashJoinExec node = node(JoinType.LEFT_SEMI, BuildSide.LEFT, Optional.empty(), true);
     SourceOperator stream = source(right, 2, RIGHT_ROWS);
-    SourceOperator build = source(left, 2, LEFT_ROWS);
-    assertThrows(PlanningException.class,
-        () -> HashJoinOperator.create(node, stream, right, BuildInput.of(build), left, ctx(2)));
+    PlanningException e = assertThrows(PlanningException.class, () -> HashJoinOperator.create(node, stream, right,
+        buildInput(left, LEFT_ROWS, 2, true), left, ctx(2)));
+    assertTrue(e.getMessage().contains("every task would emit that side's rows"), e.getMessage());
     assertTrue(stream.isClosed());
-    assertTrue(build.isClosed());
+  }
+
+  @Test
+  void semiAndAntiJoinsBuildTheLeftSideWhenItTurnsOutSmaller() {
+    List<Object[]> many = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      many.add(new Object[] {i % 11 == 0 ? null : i % 3, i % 40, "r" + i});
+    }
+    Expression less = new Comparison(ComparisonOp.LT, lv, rv);
+    for (JoinType type : List.of(JoinType.LEFT_SEMI, JoinType.LEFT_ANTI)) {
+      for (boolean withCondition : List.of(false, true)) {
+        String what = type + (withCondition ? " with condition" : "");
+        BiPredicate<Object[], Object[]> match = withCondition ? KEYS_AND_LESS : KEYS_EQUAL;
+        // The left rows a semi (anti) join keeps are those with (without) a match, in their input order.
+        List<List<Object>> expected = new ArrayList<>();
+        for (Object[] l : LEFT_ROWS) {
+          if (many.stream().anyMatch(r -> match.test(l, r)) == (type == JoinType.LEFT_SEMI)) {
+            expected.add(Arrays.asList(l));
+          }
+        }
+        assertFalse(expected.isEmpty(), what);
+        SourceOperator stream = source(left, 3, LEFT_ROWS);
+        SourceOperator build = source(right, 3, many);
+        Operator op = track(HashJoinOperator.create(node(type, BuildSide.RIGHT,
+            withCondition ? Optional.of(less) : Optional.empty(), false), stream, left, BuildInput.of(build), right,
+            ctx(4)));
+        Batch first = op.next();
+        // The 8 left rows were drained and built; the planned build side's 300 rows are streamed.
+        assertTrue(stream.isClosed(), what);
+        assertFalse(build.isClosed(), what);
+        List<List<Object>> rows = new ArrayList<>(rows(first));
+        first.close();
+        rows.addAll(collect(op));
+        assertEquals(expected.toString(), rows.toString(), what);
+      }
+    }
   }
 
   @Test

@@ -13,7 +13,10 @@ import java.util.function.BiPredicate;
 /** Join test support: inputs as stream/build per build side, and a naive reference join to compare with. */
 abstract class JoinTestBase extends OperatorTestBase {
 
-  /** Builds the join's build input from rows: shared broadcast batches (closed by the test) or an owned operator. */
+  /**
+   * Builds the join's build input from rows: shared broadcast batches with their shared hash tables (both
+   * closed by the test), or an owned operator.
+   */
   BuildInput buildInput(List<AttributeReference> schema, List<Object[]> rows, int rowsPerBatch, boolean broadcast) {
     if (!broadcast) {
       return BuildInput.of(source(schema, rowsPerBatch, rows));
@@ -22,7 +25,7 @@ abstract class JoinTestBase extends OperatorTestBase {
     for (int i = 0; i < rows.size(); i += rowsPerBatch) {
       batches.add(track(batch(schema, rows.subList(i, Math.min(rows.size(), i + rowsPerBatch)))));
     }
-    return BuildInput.broadcast(batches);
+    return BuildInput.broadcast(batches, track(new BroadcastHashTables(allocator)));
   }
 
   static List<String> asStrings(List<List<Object>> rows) {
@@ -75,11 +78,8 @@ abstract class JoinTestBase extends OperatorTestBase {
     return out;
   }
 
-  /** The build sides a join type may use: semi and anti joins always build the right side. */
+  /** The build sides a join type may use: either, for every type. */
   static List<BuildSide> buildSides(JoinType type) {
-    if (type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI) {
-      return List.of(BuildSide.RIGHT);
-    }
     return List.of(BuildSide.LEFT, BuildSide.RIGHT);
   }
 }
