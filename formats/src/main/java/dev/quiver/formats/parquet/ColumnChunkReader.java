@@ -98,6 +98,76 @@ final class ColumnChunkReader {
   }
 
   /**
+   * Like {@link #readFlat} for the next {@code n} rows, but writes only the rows whose bit is set in
+   * {@code keep} (one bit per row), into consecutive slots from 0; the values of the other rows are skipped
+   * without being converted.
+   */
+  void readFlatSelected(FieldVector vector, int n, long[] keep) throws IOException {
+    int pos = 0;
+    int slot = 0;
+    while (pos < n) {
+      if (pagePos == pageCount) {
+        if (!nextPage()) {
+          throw new ParquetDecodingException("Column " + columnName() + " has fewer values than its row group has rows");
+        }
+        continue;
+      }
+      int k = Math.min(n - pos, pageCount - pagePos);
+      boolean allDefined = maxDef == 0 || pageAllDefined;
+      int end = pos + k;
+      int i = pos;
+      while (i < end) {
+        boolean selected = (keep[i >>> 6] & (1L << i)) != 0;
+        boolean defined = allDefined || defLevels[pagePos + (i - pos)] == maxDef;
+        int j = selected ? runOfSet(keep, i + 1, end) : runOfClear(keep, i + 1, end);
+        if (!allDefined) {
+          int d = i + 1;
+          while (d < j && (defLevels[pagePos + (d - pos)] == maxDef) == defined) {
+            d++;
+          }
+          j = d;
+        }
+        if (defined) {
+          if (selected) {
+            converter.read(values, vector, slot, j - i);
+          } else {
+            values.skip(j - i);
+          }
+        }
+        // A selected null keeps its slot, unset (zeroed validity) in the freshly allocated vector.
+        if (selected) {
+          slot += j - i;
+        }
+        i = j;
+      }
+      pagePos += k;
+      pos += k;
+    }
+  }
+
+  /** The first row in {@code [from, end)} whose bit is clear, or end. */
+  private static int runOfSet(long[] bits, int from, int end) {
+    return runOf(bits, from, end, true);
+  }
+
+  private static int runOfClear(long[] bits, int from, int end) {
+    return runOf(bits, from, end, false);
+  }
+
+  private static int runOf(long[] bits, int from, int end, boolean set) {
+    int i = from;
+    while (i < end) {
+      long word = set ? ~bits[i >>> 6] : bits[i >>> 6];
+      word &= -1L << (i & 63);
+      if (word != 0) {
+        return Math.min(end, ((i >>> 6) << 6) + Long.numberOfTrailingZeros(word));
+      }
+      i = ((i >>> 6) + 1) << 6;
+    }
+    return end;
+  }
+
+  /**
    * Reads the levels of the next {@code records} records into {@code levels} and the non-null values into
    * consecutive slots of {@code leaf} starting at 0 (a slot per level entry with definition level at least
    * {@code slotDef}). {@code leaf} is null for a column read only for its levels. Returns the number of

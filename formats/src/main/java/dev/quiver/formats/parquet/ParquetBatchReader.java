@@ -45,6 +45,10 @@ public final class ParquetBatchReader implements BatchReader {
   private final int skipped;
   /** Per requested column: bytes per value seen in the last batch, to size variable-width buffers. */
   private final int[] bytesPerValue;
+  /** The pushed filters this reader evaluates itself, to decode the other columns only for passing rows. */
+  private final RowFilter rowFilter;
+  private final boolean[] filterColumn;
+  private long[] keep = new long[0];
 
   private int nextSelected;
   private int groupsRead;
@@ -68,6 +72,13 @@ public final class ParquetBatchReader implements BatchReader {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       this.blocks = reader.getRowGroups();
       this.plan = ReadPlan.build(fileSchema, requiredSchema, path);
+      this.rowFilter = rowFilter(plan, arrowSchema, filters);
+      this.filterColumn = new boolean[plan.columns.size()];
+      if (rowFilter != null) {
+        for (int c : rowFilter.columns()) {
+          filterColumn[c] = true;
+        }
+      }
       if (!plan.leaves.isEmpty()) {
         reader.setRequestedSchema(plan.descriptors());
       }
@@ -103,29 +114,122 @@ public final class ParquetBatchReader implements BatchReader {
       return null;
     }
     try {
-      while (rowsLeftInGroup == 0) {
-        if (!nextGroup()) {
-          return null;
+      while (true) {
+        while (rowsLeftInGroup == 0) {
+          if (!nextGroup()) {
+            return null;
+          }
+        }
+        int rows = (int) Math.min(batchSize, rowsLeftInGroup);
+        rowsLeftInGroup -= rows;
+        VectorSchemaRoot root = rowFilter == null ? readAll(rows) : readFiltered(rows);
+        if (root != null) {
+          return root;
         }
       }
-      int rows = (int) Math.min(batchSize, rowsLeftInGroup);
-      VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
-      try {
-        for (int c = 0; c < plan.columns.size(); c++) {
-          readColumn(c, root.getVector(c), rows);
-        }
-        root.setRowCount(rows);
-      } catch (IOException | RuntimeException e) {
-        root.close();
-        throw e;
-      }
-      rowsLeftInGroup -= rows;
-      return root;
     } catch (QuiverException | OutOfMemoryException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw failed(e);
     }
+  }
+
+  private VectorSchemaRoot readAll(int rows) throws IOException {
+    VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
+    try {
+      for (int c = 0; c < plan.columns.size(); c++) {
+        readColumn(c, root.getVector(c), rows);
+      }
+      root.setRowCount(rows);
+      return root;
+    } catch (IOException | RuntimeException e) {
+      root.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Decodes the filter's columns, then the others only for the rows that pass, when few do (at most half:
+   * otherwise decoding everything and leaving the rows to the plan's filter costs less). Returns null when
+   * no row of the batch passes.
+   */
+  private VectorSchemaRoot readFiltered(int rows) throws IOException {
+    VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
+    List<FieldVector> vectors = new ArrayList<>(root.getFieldVectors());
+    try {
+      for (int c = 0; c < vectors.size(); c++) {
+        if (filterColumn[c]) {
+          readColumn(c, vectors.get(c), rows);
+        }
+      }
+      int words = (rows + 63) >>> 6;
+      if (keep.length < words) {
+        keep = new long[words];
+      }
+      int passing = rowFilter.evaluate(vectors, rows, keep);
+      if (2L * passing > rows) {
+        for (int c = 0; c < vectors.size(); c++) {
+          if (!filterColumn[c]) {
+            readColumn(c, vectors.get(c), rows);
+          }
+        }
+        root.setRowCount(rows);
+        return root;
+      }
+      for (int c = 0; c < vectors.size(); c++) {
+        FieldVector v = vectors.get(c);
+        if (filterColumn[c]) {
+          vectors.set(c, VectorCompaction.compact(v, keep, rows, passing, allocator));
+          v.close();
+        } else {
+          readColumnSelected(c, v, rows, passing);
+        }
+      }
+      // The old root is dropped without closing: its vectors are in {@code vectors} (or already closed).
+      if (passing == 0) {
+        vectors.forEach(FieldVector::close);
+        return null;
+      }
+      List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>(vectors.size());
+      for (FieldVector v : vectors) {
+        fields.add(v.getField());
+      }
+      return new VectorSchemaRoot(fields, vectors, passing);
+    } catch (IOException | RuntimeException e) {
+      root.close();
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
+  }
+
+  /** Reads the next {@code rows} rows of a column not read by the filter, keeping the {@code passing} that pass. */
+  private void readColumnSelected(int c, FieldVector vector, int rows, int passing) throws IOException {
+    ReadPlan.Column column = plan.columns.get(c);
+    allocate(vector, Math.max(passing, 1), c);
+    if (column instanceof ReadPlan.Flat flat) {
+      flat.leaf().reader.readFlatSelected(vector, rows, keep);
+      if (vector instanceof BaseVariableWidthVector v && passing > 0) {
+        long bytes = v.getOffsetBuffer().getInt((long) passing * BaseVariableWidthVector.OFFSET_WIDTH);
+        bytesPerValue[c] = (int) Math.max(1, Math.min(1 << 20, bytes * 9 / 8 / passing + 1));
+      }
+    }
+    vector.setValueCount(passing);
+  }
+
+  /**
+   * The filter this reader evaluates, or null: only over top-level columns read as flat leaves, and only
+   * when no requested column is nested (a nested column cannot skip rows).
+   */
+  private static RowFilter rowFilter(ReadPlan plan, Schema schema, List<SourceFilter> filters) {
+    boolean[] flat = new boolean[plan.columns.size()];
+    for (int c = 0; c < flat.length; c++) {
+      ReadPlan.Column column = plan.columns.get(c);
+      if (column instanceof ReadPlan.Nested) {
+        return null;
+      }
+      flat[c] = column instanceof ReadPlan.Flat;
+    }
+    return RowFilter.of(filters, schema.getFields(), flat).orElse(null);
   }
 
   private void readColumn(int c, FieldVector vector, int rows) throws IOException {
