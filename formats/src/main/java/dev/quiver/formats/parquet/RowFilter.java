@@ -1,6 +1,9 @@
 package dev.quiver.formats.parquet;
 
 import dev.quiver.formats.SourceFilter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,9 @@ final class RowFilter {
   private record And(Node left, Node right) implements Node {}
 
   private record Or(Node left, Node right) implements Node {}
+
+  private static final VarHandle NATIVE_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
   private final List<Node> conjuncts;
   private final int[] columns;
@@ -281,10 +287,50 @@ final class RowFilter {
       }
       return bits;
     }
+    if (v instanceof VarCharVector s && (node instanceof In || node instanceof Compare c && c.op() == SourceFilter.Op.EQ)) {
+      return equalsAny(s, node instanceof In in ? in.values() : List.of(((Compare) node).value()), base, lim);
+    }
     for (int j = 0; j < lim; j++) {
       bits |= (test(node, v, base + j) ? 1L : 0L) << j;
     }
     return bits;
+  }
+
+  /**
+   * Rows whose string equals one of {@code values} (byte arrays): a value's bytes are compared only when its
+   * length matches, 8 bytes a step, so most rows of a dictionary-like column cost one length check per value.
+   */
+  private static long equalsAny(VarCharVector s, List<Object> values, int base, int lim) {
+    long offsets = s.getOffsetBufferAddress() + 4L * base;
+    long data = s.getDataBufferAddress();
+    long bits = 0;
+    for (int j = 0; j < lim; j++) {
+      int start = MemoryUtil.getInt(offsets + 4L * j);
+      int len = MemoryUtil.getInt(offsets + 4L * j + 4) - start;
+      for (Object value : values) {
+        byte[] b = (byte[]) value;
+        if (b.length == len && bytesEqual(data + start, b)) {
+          bits |= 1L << j;
+          break;
+        }
+      }
+    }
+    return bits;
+  }
+
+  private static boolean bytesEqual(long address, byte[] b) {
+    int i = 0;
+    for (; i + 8 <= b.length; i += 8) {
+      if (MemoryUtil.getLong(address + i) != (long) NATIVE_LONGS.get(b, i)) {
+        return false;
+      }
+    }
+    for (; i < b.length; i++) {
+      if (MemoryUtil.getByte(address + i) != b[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean holds(SourceFilter.Op op, int cmp) {
