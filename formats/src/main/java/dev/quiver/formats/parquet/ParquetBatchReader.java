@@ -45,9 +45,16 @@ public final class ParquetBatchReader implements BatchReader {
   private final int skipped;
   /** Per requested column: bytes per value seen in the last batch, to size variable-width buffers. */
   private final int[] bytesPerValue;
-  /** The pushed filters this reader evaluates itself, to decode the other columns only for passing rows. */
+  /**
+   * A batch is returned with only its passing rows when fewer than this share of its rows pass; otherwise
+   * whole, for the plan's filter (see {@link #readFiltered}).
+   */
+  private static final double COMPACT_BELOW = 0.5;
+
+  /** The pushed filters this reader evaluates itself, to convert the columns only for passing rows. */
   private final RowFilter rowFilter;
-  private final boolean[] filterColumn;
+  /** Per requested column: its coded batch if the filter reads it, else null. */
+  private final CodedColumn[] coded;
   private long[] keep = new long[0];
 
   private int nextSelected;
@@ -73,10 +80,10 @@ public final class ParquetBatchReader implements BatchReader {
       this.blocks = reader.getRowGroups();
       this.plan = ReadPlan.build(fileSchema, requiredSchema, path);
       this.rowFilter = rowFilter(plan, arrowSchema, filters);
-      this.filterColumn = new boolean[plan.columns.size()];
+      this.coded = new CodedColumn[plan.columns.size()];
       if (rowFilter != null) {
         for (int c : rowFilter.columns()) {
-          filterColumn[c] = true;
+          coded[c] = new CodedColumn();
         }
       }
       if (!plan.leaves.isEmpty()) {
@@ -149,56 +156,65 @@ public final class ParquetBatchReader implements BatchReader {
   }
 
   /**
-   * Decodes the filter's columns, then the others only for the rows that pass, when few do (at most half:
-   * otherwise decoding everything and leaving the rows to the plan's filter costs less). Returns null when
-   * no row of the batch passes.
+   * Codes the filter's columns (dictionary ids; values only for plain-encoded pages) and judges the rows;
+   * then converts every column for the rows that pass, or for all rows when more than
+   * {@link #COMPACT_BELOW} pass (skipping rows in the other columns then costs more than the plan's filter
+   * saves). Returns null when no row of the batch passes.
    */
   private VectorSchemaRoot readFiltered(int rows) throws IOException {
-    VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
-    List<FieldVector> vectors = new ArrayList<>(root.getFieldVectors());
     try {
-      for (int c = 0; c < vectors.size(); c++) {
-        if (filterColumn[c]) {
-          readColumn(c, vectors.get(c), rows);
+      for (int c = 0; c < coded.length; c++) {
+        if (coded[c] != null) {
+          int column = c;
+          coded[c].reset(rows);
+          flatReader(c).readCodes(rows, coded[c], () -> newVector(column, rows));
         }
       }
       int words = (rows + 63) >>> 6;
       if (keep.length < words) {
         keep = new long[words];
       }
-      int passing = rowFilter.evaluate(vectors, rows, keep);
-      if (2L * passing > rows) {
-        for (int c = 0; c < vectors.size(); c++) {
-          if (!filterColumn[c]) {
-            readColumn(c, vectors.get(c), rows);
+      int passing = rowFilter.evaluate(coded, rows, keep);
+      if (passing == 0) {
+        for (int c = 0; c < coded.length; c++) {
+          if (coded[c] == null && plan.columns.get(c) instanceof ReadPlan.Flat) {
+            flatReader(c).skipFlat(rows);
           }
         }
-        root.setRowCount(rows);
-        return root;
-      }
-      for (int c = 0; c < vectors.size(); c++) {
-        FieldVector v = vectors.get(c);
-        if (filterColumn[c]) {
-          vectors.set(c, VectorCompaction.compact(v, keep, rows, passing, allocator));
-          v.close();
-        } else {
-          readColumnSelected(c, v, rows, passing);
-        }
-      }
-      // The old root is dropped without closing: its vectors are in {@code vectors} (or already closed).
-      if (passing == 0) {
-        vectors.forEach(FieldVector::close);
         return null;
       }
-      List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>(vectors.size());
-      for (FieldVector v : vectors) {
-        fields.add(v.getField());
+      boolean compact = passing < rows * COMPACT_BELOW;
+      if (!compact) {
+        java.util.Arrays.fill(keep, 0, words, -1L);
+        passing = rows;
       }
-      return new VectorSchemaRoot(fields, vectors, passing);
-    } catch (IOException | RuntimeException e) {
-      root.close();
-      vectors.forEach(FieldVector::close);
-      throw e;
+      VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
+      try {
+        for (int c = 0; c < coded.length; c++) {
+          FieldVector v = root.getVector(c);
+          if (coded[c] != null) {
+            allocate(v, Math.max(passing, 1), c);
+            flatReader(c).readCodedSelected(coded[c], keep, rows, v);
+            v.setValueCount(passing);
+            noteBytesPerValue(c, v, passing);
+          } else if (compact) {
+            readColumnSelected(c, v, rows, passing);
+          } else {
+            readColumn(c, v, rows);
+          }
+        }
+        root.setRowCount(passing);
+        return root;
+      } catch (IOException | RuntimeException e) {
+        root.close();
+        throw e;
+      }
+    } finally {
+      for (CodedColumn column : coded) {
+        if (column != null) {
+          column.close();
+        }
+      }
     }
   }
 
@@ -208,12 +224,33 @@ public final class ParquetBatchReader implements BatchReader {
     allocate(vector, Math.max(passing, 1), c);
     if (column instanceof ReadPlan.Flat flat) {
       flat.leaf().reader.readFlatSelected(vector, rows, keep);
-      if (vector instanceof BaseVariableWidthVector v && passing > 0) {
-        long bytes = v.getOffsetBuffer().getInt((long) passing * BaseVariableWidthVector.OFFSET_WIDTH);
-        bytesPerValue[c] = (int) Math.max(1, Math.min(1 << 20, bytes * 9 / 8 / passing + 1));
-      }
     }
     vector.setValueCount(passing);
+    noteBytesPerValue(c, vector, passing);
+  }
+
+  private ColumnChunkReader flatReader(int c) {
+    return ((ReadPlan.Flat) plan.columns.get(c)).leaf().reader;
+  }
+
+  /** A new vector of requested column {@code c} with room for {@code rows} rows. */
+  private FieldVector newVector(int c, int rows) {
+    FieldVector v = arrowSchema.getFields().get(c).createVector(allocator);
+    try {
+      allocate(v, rows, c);
+      return v;
+    } catch (RuntimeException e) {
+      v.close();
+      throw e;
+    }
+  }
+
+  /** Remembers a string column's bytes per value in this batch, to size the next batch's buffers. */
+  private void noteBytesPerValue(int c, FieldVector vector, int rows) {
+    if (vector instanceof BaseVariableWidthVector v && rows > 0) {
+      long bytes = v.getOffsetBuffer().getInt((long) rows * BaseVariableWidthVector.OFFSET_WIDTH);
+      bytesPerValue[c] = (int) Math.max(1, Math.min(1 << 20, bytes * 9 / 8 / rows + 1));
+    }
   }
 
   /**
@@ -238,10 +275,7 @@ public final class ParquetBatchReader implements BatchReader {
       allocate(vector, rows, c);
       flat.leaf().reader.readFlat(vector, rows);
       vector.setValueCount(rows);
-      if (vector instanceof BaseVariableWidthVector v && rows > 0) {
-        long bytes = v.getOffsetBuffer().getInt((long) rows * BaseVariableWidthVector.OFFSET_WIDTH);
-        bytesPerValue[c] = (int) Math.max(1, Math.min(1 << 20, bytes * 9 / 8 / rows + 1));
-      }
+      noteBytesPerValue(c, vector, rows);
     } else if (column instanceof ReadPlan.Nested nested) {
       vector.allocateNew();
       NestedAssembler.read(nested, vector, rows);
@@ -274,10 +308,22 @@ public final class ParquetBatchReader implements BatchReader {
       for (ReadNode.Leaf leaf : plan.leaves) {
         leaf.reader = new ColumnChunkReader(leaf.column, group.getPageReader(leaf.column), leaf.converter);
       }
+      for (int c = 0; c < coded.length; c++) {
+        if (coded[c] != null) {
+          coded[c].verdicts(dictionaryVerdicts(c));
+        }
+      }
     }
     groupsRead++;
     rowsLeftInGroup = block.getRowCount();
     return true;
+  }
+
+  /** The filter's verdicts on the dictionary of column {@code c}'s chunk in this row group, or null. */
+  private long[][] dictionaryVerdicts(int c) {
+    try (FieldVector dictionary = flatReader(c).dictionaryVector(arrowSchema.getFields().get(c), allocator)) {
+      return dictionary == null ? null : rowFilter.dictionaryVerdicts(c, dictionary);
+    }
   }
 
   private void closeGroup() {

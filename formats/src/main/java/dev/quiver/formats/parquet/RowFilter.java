@@ -1,11 +1,9 @@
 package dev.quiver.formats.parquet;
 
 import dev.quiver.formats.SourceFilter;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -21,9 +19,11 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * The pushed filters a Parquet reader can evaluate on decoded rows, so that a batch's other columns are
- * decoded only for the rows that pass ("late materialization"): on {@code l_shipdate} in one month, Q14 decodes
- * the price and discount of about one lineitem row in a hundred.
+ * The pushed filters a Parquet reader can evaluate itself, so that a batch's columns are converted only for
+ * the rows that pass ("late materialization"). Each leaf predicate is judged once per entry of a column
+ * chunk's dictionary; a row of a dictionary-encoded page then costs one bit lookup by its id, and its string
+ * or double is never converted unless the row passes. Rows of plain-encoded pages are judged on their
+ * converted values. On {@code l_shipdate} in one month, Q14 converts about one lineitem row in a hundred.
  *
  * <p>Only conjuncts made of comparisons, IN, IS [NOT] NULL and string prefixes of int, date, bigint, double and
  * string columns, combined with AND/OR, are kept; the others are ignored (pushed filters are advisory: the plan
@@ -47,15 +47,31 @@ final class RowFilter {
 
   private record Or(Node left, Node right) implements Node {}
 
-  private static final VarHandle NATIVE_LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
-
   private final List<Node> conjuncts;
   private final int[] columns;
+  /** The leaf predicates, in the order of their ids. */
+  private final List<Node> leaves = new ArrayList<>();
+  private final IdentityHashMap<Node, Integer> leafIds = new IdentityHashMap<>();
 
   private RowFilter(List<Node> conjuncts, int[] columns) {
     this.conjuncts = conjuncts;
     this.columns = columns;
+    for (Node c : conjuncts) {
+      numberLeaves(c);
+    }
+  }
+
+  private void numberLeaves(Node n) {
+    if (n instanceof And a) {
+      numberLeaves(a.left());
+      numberLeaves(a.right());
+    } else if (n instanceof Or o) {
+      numberLeaves(o.left());
+      numberLeaves(o.right());
+    } else {
+      leafIds.put(n, leaves.size());
+      leaves.add(n);
+    }
   }
 
   /**
@@ -192,17 +208,40 @@ final class RowFilter {
   }
 
   /**
-   * Sets in {@code rows} (one bit per row, {@code (n + 63) / 64} words) the rows of the batch that pass, given
-   * the decoded vectors of the requested columns (only those in {@link #columns()} are read); returns how many.
+   * Per leaf id, which entries of a chunk's dictionary (converted into {@code dictionary}, slot i holding
+   * entry i) pass the leaf, a bit per entry; null for the leaves of other columns than {@code column}.
    */
-  int evaluate(List<FieldVector> vectors, int n, long[] rows) {
+  long[][] dictionaryVerdicts(int column, FieldVector dictionary) {
+    long[][] out = new long[leaves.size()][];
+    int size = dictionary.getValueCount();
+    for (int id = 0; id < leaves.size(); id++) {
+      Node leaf = leaves.get(id);
+      if (columnOf(leaf) != column) {
+        continue;
+      }
+      long[] bits = new long[(size + 63) >>> 6];
+      for (int e = 0; e < size; e++) {
+        if (passesValue(leaf, dictionary, e)) {
+          bits[e >>> 6] |= 1L << e;
+        }
+      }
+      out[id] = bits;
+    }
+    return out;
+  }
+
+  /**
+   * Sets in {@code rows} (one bit per row, {@code (n + 63) / 64} words) the rows of the batch that pass, given
+   * the batch of each column in {@link #columns()} as the reader coded it; returns how many.
+   */
+  int evaluate(CodedColumn[] byColumn, int n, long[] rows) {
     int words = (n + 63) >>> 6;
     java.util.Arrays.fill(rows, 0, words, -1L);
     if ((n & 63) != 0) {
       rows[words - 1] = (1L << n) - 1;
     }
     for (Node c : conjuncts) {
-      apply(c, vectors, n, rows);
+      apply(c, byColumn, n, rows);
     }
     int count = 0;
     for (int w = 0; w < words; w++) {
@@ -212,125 +251,56 @@ final class RowFilter {
   }
 
   /** Clears the bits of rows where {@code node} is not TRUE. */
-  private static void apply(Node node, List<FieldVector> vectors, int n, long[] rows) {
+  private void apply(Node node, CodedColumn[] byColumn, int n, long[] rows) {
     if (node instanceof And a) {
-      apply(a.left(), vectors, n, rows);
-      apply(a.right(), vectors, n, rows);
+      apply(a.left(), byColumn, n, rows);
+      apply(a.right(), byColumn, n, rows);
       return;
     }
     if (node instanceof Or o) {
       long[] left = rows.clone();
-      apply(o.left(), vectors, n, left);
+      apply(o.left(), byColumn, n, left);
       long[] right = rows.clone();
-      apply(o.right(), vectors, n, right);
+      apply(o.right(), byColumn, n, right);
       for (int w = 0; w < rows.length; w++) {
         rows[w] &= left[w] | right[w];
       }
       return;
     }
-    FieldVector v = vectors.get(columnOf(node));
-    long validity = v.getValidityBufferAddress();
-    boolean wantNull = node instanceof NullCheck nc && nc.wantNull();
-    boolean nullCheck = node instanceof NullCheck;
+    CodedColumn column = byColumn[columnOf(node)];
+    int[] codes = column.codes();
+    long[] verdict = column.verdict(leafIds.get(node));
+    long nullVerdict = node instanceof NullCheck check && check.wantNull() ? 1 : 0;
     for (int w = 0, words = (n + 63) >>> 6; w < words; w++) {
       long word = rows[w];
       if (word == 0) {
         continue;
       }
-      // Every row of the word is tested, branch-free; rows already dropped are masked out after.
       int base = w << 6;
       int lim = Math.min(64, n - base);
-      long valid = lim == 64 ? MemoryUtil.getLong(validity + 8L * w) : validBits(validity, base, lim);
-      long pass;
-      if (nullCheck) {
-        pass = wantNull ? ~valid : valid;
-      } else {
-        pass = valid & test(node, v, base, lim);
+      long pass = 0;
+      for (int j = 0; j < lim; j++) {
+        int code = codes[base + j];
+        long bit;
+        if (code >= 0) {
+          bit = verdict[code >>> 6] >>> code;
+        } else if (code == CodedColumn.NULL) {
+          bit = nullVerdict;
+        } else {
+          bit = passesValue(node, column.plainValues(), base + j) ? 1 : 0;
+        }
+        pass |= (bit & 1L) << j;
       }
       rows[w] = word & pass;
     }
   }
 
-  private static long validBits(long validity, int base, int lim) {
-    long bits = 0;
-    for (int j = 0; j < lim; j++) {
-      int r = base + j;
-      bits |= (long) ((MemoryUtil.getByte(validity + (r >>> 3)) >>> (r & 7)) & 1) << j;
+  /** Whether the non-null value in slot {@code r} of {@code v} passes the leaf. */
+  private static boolean passesValue(Node leaf, FieldVector v, int r) {
+    if (leaf instanceof NullCheck check) {
+      return !check.wantNull();
     }
-    return bits;
-  }
-
-  /** The bits of rows {@code [base, base + lim)} whose (non-null) value passes the leaf. */
-  private static long test(Node node, FieldVector v, int base, int lim) {
-    long bits = 0;
-    if (node instanceof Compare c && (v instanceof IntVector || v instanceof DateDayVector)) {
-      long data = ((BaseFixedWidthVector) v).getDataBufferAddress() + 4L * base;
-      int key = (Integer) c.value();
-      for (int j = 0; j < lim; j++) {
-        bits |= (holds(c.op(), Integer.compare(MemoryUtil.getInt(data + 4L * j), key)) ? 1L : 0L) << j;
-      }
-      return bits;
-    }
-    if (node instanceof Compare c && v instanceof Float8Vector d) {
-      long data = d.getDataBufferAddress() + 8L * base;
-      double key = (Double) c.value();
-      for (int j = 0; j < lim; j++) {
-        bits |= (holds(c.op(), compareDoubles(Double.longBitsToDouble(MemoryUtil.getLong(data + 8L * j)), key)) ? 1L : 0L) << j;
-      }
-      return bits;
-    }
-    if (node instanceof Compare c && v instanceof BigIntVector b) {
-      long data = b.getDataBufferAddress() + 8L * base;
-      long key = (Long) c.value();
-      for (int j = 0; j < lim; j++) {
-        bits |= (holds(c.op(), Long.compare(MemoryUtil.getLong(data + 8L * j), key)) ? 1L : 0L) << j;
-      }
-      return bits;
-    }
-    if (v instanceof VarCharVector s && (node instanceof In || node instanceof Compare c && c.op() == SourceFilter.Op.EQ)) {
-      return equalsAny(s, node instanceof In in ? in.values() : List.of(((Compare) node).value()), base, lim);
-    }
-    for (int j = 0; j < lim; j++) {
-      bits |= (test(node, v, base + j) ? 1L : 0L) << j;
-    }
-    return bits;
-  }
-
-  /**
-   * Rows whose string equals one of {@code values} (byte arrays): a value's bytes are compared only when its
-   * length matches, 8 bytes a step, so most rows of a dictionary-like column cost one length check per value.
-   */
-  private static long equalsAny(VarCharVector s, List<Object> values, int base, int lim) {
-    long offsets = s.getOffsetBufferAddress() + 4L * base;
-    long data = s.getDataBufferAddress();
-    long bits = 0;
-    for (int j = 0; j < lim; j++) {
-      int start = MemoryUtil.getInt(offsets + 4L * j);
-      int len = MemoryUtil.getInt(offsets + 4L * j + 4) - start;
-      for (Object value : values) {
-        byte[] b = (byte[]) value;
-        if (b.length == len && bytesEqual(data + start, b)) {
-          bits |= 1L << j;
-          break;
-        }
-      }
-    }
-    return bits;
-  }
-
-  private static boolean bytesEqual(long address, byte[] b) {
-    int i = 0;
-    for (; i + 8 <= b.length; i += 8) {
-      if (MemoryUtil.getLong(address + i) != (long) NATIVE_LONGS.get(b, i)) {
-        return false;
-      }
-    }
-    for (; i < b.length; i++) {
-      if (MemoryUtil.getByte(address + i) != b[i]) {
-        return false;
-      }
-    }
-    return true;
+    return test(leaf, v, r);
   }
 
   private static boolean holds(SourceFilter.Op op, int cmp) {
