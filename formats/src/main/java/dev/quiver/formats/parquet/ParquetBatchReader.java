@@ -50,6 +50,11 @@ public final class ParquetBatchReader implements BatchReader {
    * whole, for the plan's filter (see {@link #readFiltered}).
    */
   private static final double COMPACT_BELOW = 0.5;
+  /**
+   * {@code -Dquiver.parquet.filterRows=false} turns the reader's own filtering off (row groups are still
+   * skipped by statistics), to measure what it gains.
+   */
+  private static final boolean FILTER_ROWS = !"false".equals(System.getProperty("quiver.parquet.filterRows"));
 
   /** The pushed filters this reader evaluates itself, to convert the columns only for passing rows. */
   private final RowFilter rowFilter;
@@ -79,7 +84,7 @@ public final class ParquetBatchReader implements BatchReader {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       this.blocks = reader.getRowGroups();
       this.plan = ReadPlan.build(fileSchema, requiredSchema, path);
-      this.rowFilter = rowFilter(plan, arrowSchema, filters);
+      this.rowFilter = FILTER_ROWS ? rowFilter(plan, arrowSchema, filters) : null;
       this.coded = new CodedColumn[plan.columns.size()];
       if (rowFilter != null) {
         for (int c : rowFilter.columns()) {
