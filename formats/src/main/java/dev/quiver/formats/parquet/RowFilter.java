@@ -25,7 +25,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  * or double is never converted unless the row passes. Rows of plain-encoded pages are judged on their
  * converted values. On {@code l_shipdate} in one month, Q14 converts about one lineitem row in a hundred.
  *
- * <p>Only conjuncts made of comparisons, IN, IS [NOT] NULL and string prefixes of int, date, bigint, double and
+ * <p>Only conjuncts made of comparisons, IN, IS NULL and string prefixes of int, date, bigint, double and
  * string columns, combined with AND/OR, are kept; the others are ignored (pushed filters are advisory: the plan
  * filters every row again). A row passes when every kept conjunct is TRUE, with Spark's comparison semantics
  * (NaN equals NaN and is above every other double, -0.0 equals 0.0, strings compare as unsigned UTF-8 bytes);
@@ -33,19 +33,22 @@ import org.apache.arrow.vector.types.pojo.Field;
  */
 final class RowFilter {
   /** One predicate over decoded column vectors: clears in {@code rows} the bits of rows where it is not TRUE. */
-  private sealed interface Node permits Compare, In, NullCheck, StartsWith, And, Or {}
+  private sealed interface Node permits Compare, In, IsNull, StartsWith, And, Or {}
 
   private record Compare(int column, SourceFilter.Op op, Object value) implements Node {}
 
   private record In(int column, List<Object> values) implements Node {}
 
-  private record NullCheck(int column, boolean wantNull) implements Node {}
+  private record IsNull(int column) implements Node {}
 
   private record StartsWith(int column, byte[] prefix) implements Node {}
 
   private record And(Node left, Node right) implements Node {}
 
   private record Or(Node left, Node right) implements Node {}
+
+  /** A word with at most this many rows still passing is judged row by row, not all 64 rows branch-free. */
+  private static final int SPARSE_ROWS = 16;
 
   private final List<Node> conjuncts;
   private final int[] columns;
@@ -112,12 +115,10 @@ final class RowFilter {
     }
     if (f instanceof SourceFilter.IsNull n) {
       int c = column(n.column(), fields, flat);
-      return c < 0 ? null : new NullCheck(c, true);
+      return c < 0 ? null : new IsNull(c);
     }
-    if (f instanceof SourceFilter.IsNotNull n) {
-      int c = column(n.column(), fields, flat);
-      return c < 0 ? null : new NullCheck(c, false);
-    }
+    // IS NOT NULL is not kept: the planner adds it for every join key, where it passes (nearly) every row, and
+    // judging it would cost decoding a column the filter does not otherwise read.
     if (f instanceof SourceFilter.Compare cmp) {
       int c = column(cmp.column(), fields, flat);
       Object v = c < 0 ? null : value(fields.get(c), cmp.value());
@@ -165,7 +166,7 @@ final class RowFilter {
     if (leaf instanceof In i) {
       return i.column();
     }
-    if (leaf instanceof NullCheck c) {
+    if (leaf instanceof IsNull c) {
       return c.column();
     }
     return ((StartsWith) leaf).column();
@@ -270,26 +271,36 @@ final class RowFilter {
     CodedColumn column = byColumn[columnOf(node)];
     int[] codes = column.codes();
     long[] verdict = column.verdict(leafIds.get(node));
-    long nullVerdict = node instanceof NullCheck check && check.wantNull() ? 1 : 0;
+    long nullVerdict = node instanceof IsNull ? 1 : 0;
+    boolean anyPlain = column.plainValues() != null;
     for (int w = 0, words = (n + 63) >>> 6; w < words; w++) {
       long word = rows[w];
       if (word == 0) {
         continue;
       }
       int base = w << 6;
-      int lim = Math.min(64, n - base);
       long pass = 0;
-      for (int j = 0; j < lim; j++) {
-        int code = codes[base + j];
-        long bit;
-        if (code >= 0) {
-          bit = verdict[code >>> 6] >>> code;
-        } else if (code == CodedColumn.NULL) {
-          bit = nullVerdict;
-        } else {
-          bit = passesValue(node, column.plainValues(), base + j) ? 1 : 0;
+      if (anyPlain) {
+        for (long left = word; left != 0; left &= left - 1) {
+          int j = Long.numberOfTrailingZeros(left);
+          int code = codes[base + j];
+          boolean passes = code >= 0 ? (verdict[code >>> 6] >>> code & 1) != 0
+              : code == CodedColumn.NULL ? nullVerdict != 0 : passesValue(node, column.plainValues(), base + j);
+          pass |= passes ? 1L << j : 0;
         }
-        pass |= (bit & 1L) << j;
+      } else if (Long.bitCount(word) <= SPARSE_ROWS) {
+        // Few rows left in the word (an earlier conjunct dropped the rest): look up only those.
+        for (long left = word; left != 0; left &= left - 1) {
+          int j = Long.numberOfTrailingZeros(left);
+          int code = codes[base + j];
+          pass |= ((code >= 0 ? verdict[code >>> 6] >>> code : nullVerdict) & 1L) << j;
+        }
+      } else {
+        int lim = Math.min(64, n - base);
+        for (int j = 0; j < lim; j++) {
+          int code = codes[base + j];
+          pass |= ((code >= 0 ? verdict[code >>> 6] >>> code : nullVerdict) & 1L) << j;
+        }
       }
       rows[w] = word & pass;
     }
@@ -297,8 +308,8 @@ final class RowFilter {
 
   /** Whether the non-null value in slot {@code r} of {@code v} passes the leaf. */
   private static boolean passesValue(Node leaf, FieldVector v, int r) {
-    if (leaf instanceof NullCheck check) {
-      return !check.wantNull();
+    if (leaf instanceof IsNull) {
+      return false;
     }
     return test(leaf, v, r);
   }
