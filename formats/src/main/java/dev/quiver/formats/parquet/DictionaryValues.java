@@ -32,10 +32,17 @@ class DictionaryValues extends PageValues {
   /** Copies the next {@code n} ids into {@code dst[off..off+n)}, each checked against the dictionary's size. */
   void readIds(int[] dst, int off, int n) {
     ids.readInts(dst, off, n);
-    int size = dict.size;
+    // One sign test for the whole run (the loop has no branch): an id out of [0, size) makes id or size-1-id negative.
+    int last = dict.size - 1;
+    int outOfRange = 0;
     for (int i = off; i < off + n; i++) {
-      if (dst[i] >= size || dst[i] < 0) {
-        throw new ParquetDecodingException("Dictionary id " + dst[i] + " is out of range (size " + size + ")");
+      outOfRange |= dst[i] | (last - dst[i]);
+    }
+    if (outOfRange < 0) {
+      for (int i = off; i < off + n; i++) {
+        if (dst[i] > last || dst[i] < 0) {
+          throw new ParquetDecodingException("Dictionary id " + dst[i] + " is out of range (size " + dict.size + ")");
+        }
       }
     }
   }
