@@ -2,7 +2,12 @@ package dev.quiver.formats.parquet;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.BytesUtils;
@@ -42,6 +47,8 @@ final class ColumnChunkReader {
   private int pageCount;
   private int pagePos;
   private PageValues values;
+  /** Looks up ids decoded earlier by {@link #readCodes}; made on first use. */
+  private ListedDictionaryValues listed;
 
   /** {@code converter} may be null for a column read only for its levels (values are skipped). */
   ColumnChunkReader(ColumnDescriptor column, PageReader pages, LeafConverter converter) throws IOException {
@@ -60,6 +67,146 @@ final class ColumnChunkReader {
    * slots {@code [0, n)} of {@code vector}, which has room for them.
    */
   void readFlat(FieldVector vector, int n) throws IOException {
+    // Nulls: the slots stay unset (zeroed validity) in the freshly allocated vector.
+    forEachRun(n, (row, length, defined) -> {
+      if (defined) {
+        converter.read(values, vector, row, length);
+      }
+    });
+  }
+
+  /** Skips the next {@code n} rows of a flat column. */
+  void skipFlat(int n) throws IOException {
+    forEachRun(n, (row, length, defined) -> {
+      if (defined) {
+        values.skip(length);
+      }
+    });
+  }
+
+  /**
+   * Like {@link #readFlat} for the next {@code n} rows, but writes only the rows whose bit is set in
+   * {@code keep} (one bit per row), into consecutive slots from 0; the values of the other rows are skipped
+   * without being converted.
+   */
+  void readFlatSelected(FieldVector vector, int n, long[] keep) throws IOException {
+    int[] slot = {0};
+    forEachRun(n, (row, length, defined) -> {
+      int end = row + length;
+      int i = row;
+      while (i < end) {
+        boolean selected = (keep[i >>> 6] & (1L << i)) != 0;
+        int j = runOf(keep, i + 1, end, selected);
+        if (selected) {
+          // A selected null keeps its slot, unset (zeroed validity) in the freshly allocated vector.
+          if (defined) {
+            converter.read(values, vector, slot[0], j - i);
+          }
+          slot[0] += j - i;
+        } else if (defined) {
+          values.skip(j - i);
+        }
+        i = j;
+      }
+    });
+  }
+
+  /**
+   * Reads the next {@code n} rows of a flat column for judging a pushed filter: into {@code column.codes()}
+   * goes each row's dictionary id, {@link CodedColumn#NULL} or {@link CodedColumn#PLAIN}; only the values of
+   * plain-encoded pages are converted (into {@code column.plain(...)}, at their rows' slots).
+   */
+  void readCodes(int n, CodedColumn column, Supplier<FieldVector> newVector) throws IOException {
+    int[] codes = column.codes();
+    forEachRun(n, (row, length, defined) -> {
+      if (!defined) {
+        Arrays.fill(codes, row, row + length, CodedColumn.NULL);
+      } else if (values instanceof DictionaryValues ids) {
+        ids.readIds(codes, row, length);
+      } else {
+        converter.read(values, column.plain(newVector), row, length);
+        Arrays.fill(codes, row, row + length, CodedColumn.PLAIN);
+      }
+    });
+  }
+
+  /**
+   * Writes the rows of {@code column} (the last {@code n} rows {@link #readCodes} read) whose bit is set in
+   * {@code keep} into consecutive slots of {@code out} from 0: dictionary rows are looked up, plain rows copied.
+   */
+  void readCodedSelected(CodedColumn column, long[] keep, int n, FieldVector out) {
+    int[] codes = column.codes();
+    int slot = 0;
+    int i = runOf(keep, 0, n, false);
+    while (i < n) {
+      int selectedEnd = runOf(keep, i + 1, n, true);
+      while (i < selectedEnd) {
+        int kind = Math.min(codes[i], 0);
+        int j = i + 1;
+        while (j < selectedEnd && Math.min(codes[j], 0) == kind) {
+          j++;
+        }
+        if (kind == 0) {
+          converter.read(listed().at(codes, i), out, slot, j - i);
+        } else if (kind == CodedColumn.PLAIN) {
+          for (int r = i; r < j; r++) {
+            out.copyFromSafe(r, slot + r - i, column.plainValues());
+          }
+        }
+        slot += j - i;
+        i = j;
+      }
+      i = runOf(keep, selectedEnd, n, false);
+    }
+  }
+
+  private ListedDictionaryValues listed() {
+    if (listed == null) {
+      listed = new ListedDictionaryValues(dictionary);
+    }
+    return listed;
+  }
+
+  /**
+   * The chunk's dictionary converted into a new vector like {@code field} (slot i holds entry i), for judging
+   * a pushed filter once per entry; null when the chunk has no dictionary. The caller closes it.
+   */
+  FieldVector dictionaryVector(Field field, BufferAllocator allocator) {
+    if (dictionary == null) {
+      return null;
+    }
+    int size = dictionary.size;
+    FieldVector v = field.createVector(allocator);
+    try {
+      if (v instanceof BaseVariableWidthVector w) {
+        w.allocateNew(Math.max(1, dictionary.bytes.length), Math.max(1, size));
+      } else {
+        v.setInitialCapacity(Math.max(1, size));
+        v.allocateNew();
+      }
+      int[] ids = new int[size];
+      for (int i = 0; i < size; i++) {
+        ids[i] = i;
+      }
+      converter.read(new ListedDictionaryValues(dictionary).at(ids, 0), v, 0, size);
+      v.setValueCount(size);
+      return v;
+    } catch (RuntimeException e) {
+      v.close();
+      throw e;
+    }
+  }
+
+  /** A run of rows of a flat column: {@code length} rows from {@code row}, all values or all nulls. */
+  private interface RunVisitor {
+    void visit(int row, int length, boolean defined);
+  }
+
+  /**
+   * Splits the next {@code n} rows of a flat column into runs of non-null values and of nulls, within one page
+   * each; while a run is visited, {@link #values} is that page's values, positioned at the run's first value.
+   */
+  private void forEachRun(int n, RunVisitor visitor) throws IOException {
     int pos = 0;
     while (pos < n) {
       if (pagePos == pageCount) {
@@ -70,31 +217,39 @@ final class ColumnChunkReader {
       }
       int k = Math.min(n - pos, pageCount - pagePos);
       if (maxDef == 0 || pageAllDefined) {
-        converter.read(values, vector, pos, k);
+        visitor.visit(pos, k, true);
       } else {
         int[] def = defLevels;
         int start = pagePos;
         int end = start + k;
         int i = start;
         while (i < end) {
+          boolean defined = def[i] == maxDef;
           int j = i + 1;
-          if (def[i] == maxDef) {
-            while (j < end && def[j] == maxDef) {
-              j++;
-            }
-            converter.read(values, vector, pos + (i - start), j - i);
-          } else {
-            // Nulls: the slots stay unset (zeroed validity) in the freshly allocated vector.
-            while (j < end && def[j] != maxDef) {
-              j++;
-            }
+          while (j < end && (def[j] == maxDef) == defined) {
+            j++;
           }
+          visitor.visit(pos + (i - start), j - i, defined);
           i = j;
         }
       }
       pagePos += k;
       pos += k;
     }
+  }
+
+  /** The first index in {@code [from, end)} whose bit is not {@code set}, or end. */
+  private static int runOf(long[] bits, int from, int end, boolean set) {
+    int i = from;
+    while (i < end) {
+      long word = set ? ~bits[i >>> 6] : bits[i >>> 6];
+      word &= -1L << (i & 63);
+      if (word != 0) {
+        return Math.min(end, ((i >>> 6) << 6) + Long.numberOfTrailingZeros(word));
+      }
+      i = ((i >>> 6) + 1) << 6;
+    }
+    return end;
   }
 
   /**

@@ -45,6 +45,22 @@ public final class ParquetBatchReader implements BatchReader {
   private final int skipped;
   /** Per requested column: bytes per value seen in the last batch, to size variable-width buffers. */
   private final int[] bytesPerValue;
+  /**
+   * A batch is returned with only its passing rows when fewer than this share of its rows pass; otherwise
+   * whole, for the plan's filter (see {@link #readFiltered}).
+   */
+  private static final double COMPACT_BELOW = 0.5;
+  /**
+   * {@code -Dquiver.parquet.filterRows=false} turns the reader's own filtering off (row groups are still
+   * skipped by statistics), to measure what it gains.
+   */
+  private static final boolean FILTER_ROWS = !"false".equals(System.getProperty("quiver.parquet.filterRows"));
+
+  /** The pushed filters this reader evaluates itself, to convert the columns only for passing rows. */
+  private final RowFilter rowFilter;
+  /** Per requested column: its coded batch if the filter reads it, else null. */
+  private final CodedColumn[] coded;
+  private long[] keep = new long[0];
 
   private int nextSelected;
   private int groupsRead;
@@ -68,6 +84,13 @@ public final class ParquetBatchReader implements BatchReader {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       this.blocks = reader.getRowGroups();
       this.plan = ReadPlan.build(fileSchema, requiredSchema, path);
+      this.rowFilter = FILTER_ROWS ? rowFilter(plan, arrowSchema, filters) : null;
+      this.coded = new CodedColumn[plan.columns.size()];
+      if (rowFilter != null) {
+        for (int c : rowFilter.columns()) {
+          coded[c] = new CodedColumn();
+        }
+      }
       if (!plan.leaves.isEmpty()) {
         reader.setRequestedSchema(plan.descriptors());
       }
@@ -103,29 +126,152 @@ public final class ParquetBatchReader implements BatchReader {
       return null;
     }
     try {
-      while (rowsLeftInGroup == 0) {
-        if (!nextGroup()) {
-          return null;
+      while (true) {
+        while (rowsLeftInGroup == 0) {
+          if (!nextGroup()) {
+            return null;
+          }
+        }
+        int rows = (int) Math.min(batchSize, rowsLeftInGroup);
+        rowsLeftInGroup -= rows;
+        VectorSchemaRoot root = rowFilter == null ? readAll(rows) : readFiltered(rows);
+        if (root != null) {
+          return root;
         }
       }
-      int rows = (int) Math.min(batchSize, rowsLeftInGroup);
-      VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
-      try {
-        for (int c = 0; c < plan.columns.size(); c++) {
-          readColumn(c, root.getVector(c), rows);
-        }
-        root.setRowCount(rows);
-      } catch (IOException | RuntimeException e) {
-        root.close();
-        throw e;
-      }
-      rowsLeftInGroup -= rows;
-      return root;
     } catch (QuiverException | OutOfMemoryException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw failed(e);
     }
+  }
+
+  private VectorSchemaRoot readAll(int rows) throws IOException {
+    VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
+    try {
+      for (int c = 0; c < plan.columns.size(); c++) {
+        readColumn(c, root.getVector(c), rows);
+      }
+      root.setRowCount(rows);
+      return root;
+    } catch (IOException | RuntimeException e) {
+      root.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Codes the filter's columns (dictionary ids; values only for plain-encoded pages) and judges the rows;
+   * then converts every column for the rows that pass, or for all rows when more than
+   * {@link #COMPACT_BELOW} pass (skipping rows in the other columns then costs more than the plan's filter
+   * saves). Returns null when no row of the batch passes.
+   */
+  private VectorSchemaRoot readFiltered(int rows) throws IOException {
+    try {
+      for (int c = 0; c < coded.length; c++) {
+        if (coded[c] != null) {
+          int column = c;
+          coded[c].reset(rows);
+          flatReader(c).readCodes(rows, coded[c], () -> newVector(column, rows));
+        }
+      }
+      int words = (rows + 63) >>> 6;
+      if (keep.length < words) {
+        keep = new long[words];
+      }
+      int passing = rowFilter.evaluate(coded, rows, keep);
+      if (passing == 0) {
+        for (int c = 0; c < coded.length; c++) {
+          if (coded[c] == null && plan.columns.get(c) instanceof ReadPlan.Flat) {
+            flatReader(c).skipFlat(rows);
+          }
+        }
+        return null;
+      }
+      boolean compact = passing < rows * COMPACT_BELOW;
+      if (!compact) {
+        java.util.Arrays.fill(keep, 0, words, -1L);
+        passing = rows;
+      }
+      VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
+      try {
+        for (int c = 0; c < coded.length; c++) {
+          FieldVector v = root.getVector(c);
+          if (coded[c] != null) {
+            allocate(v, Math.max(passing, 1), c);
+            flatReader(c).readCodedSelected(coded[c], keep, rows, v);
+            v.setValueCount(passing);
+            noteBytesPerValue(c, v, passing);
+          } else if (compact) {
+            readColumnSelected(c, v, rows, passing);
+          } else {
+            readColumn(c, v, rows);
+          }
+        }
+        root.setRowCount(passing);
+        return root;
+      } catch (IOException | RuntimeException e) {
+        root.close();
+        throw e;
+      }
+    } finally {
+      for (CodedColumn column : coded) {
+        if (column != null) {
+          column.close();
+        }
+      }
+    }
+  }
+
+  /** Reads the next {@code rows} rows of a column not read by the filter, keeping the {@code passing} that pass. */
+  private void readColumnSelected(int c, FieldVector vector, int rows, int passing) throws IOException {
+    ReadPlan.Column column = plan.columns.get(c);
+    allocate(vector, Math.max(passing, 1), c);
+    if (column instanceof ReadPlan.Flat flat) {
+      flat.leaf().reader.readFlatSelected(vector, rows, keep);
+    }
+    vector.setValueCount(passing);
+    noteBytesPerValue(c, vector, passing);
+  }
+
+  private ColumnChunkReader flatReader(int c) {
+    return ((ReadPlan.Flat) plan.columns.get(c)).leaf().reader;
+  }
+
+  /** A new vector of requested column {@code c} with room for {@code rows} rows. */
+  private FieldVector newVector(int c, int rows) {
+    FieldVector v = arrowSchema.getFields().get(c).createVector(allocator);
+    try {
+      allocate(v, rows, c);
+      return v;
+    } catch (RuntimeException e) {
+      v.close();
+      throw e;
+    }
+  }
+
+  /** Remembers a string column's bytes per value in this batch, to size the next batch's buffers. */
+  private void noteBytesPerValue(int c, FieldVector vector, int rows) {
+    if (vector instanceof BaseVariableWidthVector v && rows > 0) {
+      long bytes = v.getOffsetBuffer().getInt((long) rows * BaseVariableWidthVector.OFFSET_WIDTH);
+      bytesPerValue[c] = (int) Math.max(1, Math.min(1 << 20, bytes * 9 / 8 / rows + 1));
+    }
+  }
+
+  /**
+   * The filter this reader evaluates, or null: only over top-level columns read as flat leaves, and only
+   * when no requested column is nested (a nested column cannot skip rows).
+   */
+  private static RowFilter rowFilter(ReadPlan plan, Schema schema, List<SourceFilter> filters) {
+    boolean[] flat = new boolean[plan.columns.size()];
+    for (int c = 0; c < flat.length; c++) {
+      ReadPlan.Column column = plan.columns.get(c);
+      if (column instanceof ReadPlan.Nested) {
+        return null;
+      }
+      flat[c] = column instanceof ReadPlan.Flat;
+    }
+    return RowFilter.of(filters, schema.getFields(), flat).orElse(null);
   }
 
   private void readColumn(int c, FieldVector vector, int rows) throws IOException {
@@ -134,10 +280,7 @@ public final class ParquetBatchReader implements BatchReader {
       allocate(vector, rows, c);
       flat.leaf().reader.readFlat(vector, rows);
       vector.setValueCount(rows);
-      if (vector instanceof BaseVariableWidthVector v && rows > 0) {
-        long bytes = v.getOffsetBuffer().getInt((long) rows * BaseVariableWidthVector.OFFSET_WIDTH);
-        bytesPerValue[c] = (int) Math.max(1, Math.min(1 << 20, bytes * 9 / 8 / rows + 1));
-      }
+      noteBytesPerValue(c, vector, rows);
     } else if (column instanceof ReadPlan.Nested nested) {
       vector.allocateNew();
       NestedAssembler.read(nested, vector, rows);
@@ -170,10 +313,22 @@ public final class ParquetBatchReader implements BatchReader {
       for (ReadNode.Leaf leaf : plan.leaves) {
         leaf.reader = new ColumnChunkReader(leaf.column, group.getPageReader(leaf.column), leaf.converter);
       }
+      for (int c = 0; c < coded.length; c++) {
+        if (coded[c] != null) {
+          coded[c].verdicts(dictionaryVerdicts(c));
+        }
+      }
     }
     groupsRead++;
     rowsLeftInGroup = block.getRowCount();
     return true;
+  }
+
+  /** The filter's verdicts on the dictionary of column {@code c}'s chunk in this row group, or null. */
+  private long[][] dictionaryVerdicts(int c) {
+    try (FieldVector dictionary = flatReader(c).dictionaryVector(arrowSchema.getFields().get(c), allocator)) {
+      return dictionary == null ? null : rowFilter.dictionaryVerdicts(c, dictionary);
+    }
   }
 
   private void closeGroup() {
