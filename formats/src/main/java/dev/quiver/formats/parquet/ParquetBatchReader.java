@@ -51,6 +51,14 @@ public final class ParquetBatchReader implements BatchReader {
    */
   private static final double COMPACT_BELOW = 0.5;
   /**
+   * When at least this share of a judged batch's rows pass, the next {@link #UNJUDGED_AFTER_WEAK} batches of
+   * the row group are read without judging: a filter nearly every row passes (Q1's ship date, 98%) only adds
+   * the cost of the ids to the plan's own filter. The batch after them is judged again, in case the data is
+   * ordered by the filter column.
+   */
+  private static final double WEAK_ABOVE = 0.9;
+  private static final int UNJUDGED_AFTER_WEAK = 15;
+  /**
    * {@code -Dquiver.parquet.filterRows=false} turns the reader's own filtering off (row groups are still
    * skipped by statistics), to measure what it gains.
    */
@@ -58,6 +66,8 @@ public final class ParquetBatchReader implements BatchReader {
 
   /** The pushed filters this reader evaluates itself, to convert the columns only for passing rows. */
   private final RowFilter rowFilter;
+  /** Batches of this row group still to read without judging them (see {@link #WEAK_ABOVE}). */
+  private int unjudgedBatches;
   /** Per requested column: its coded batch if the filter reads it, else null. */
   private final CodedColumn[] coded;
   private long[] keep = new long[0];
@@ -134,7 +144,8 @@ public final class ParquetBatchReader implements BatchReader {
         }
         int rows = (int) Math.min(batchSize, rowsLeftInGroup);
         rowsLeftInGroup -= rows;
-        VectorSchemaRoot root = rowFilter == null ? readAll(rows) : readFiltered(rows);
+        boolean judge = rowFilter != null && unjudgedBatches-- <= 0;
+        VectorSchemaRoot root = judge ? readFiltered(rows) : readAll(rows);
         if (root != null) {
           return root;
         }
@@ -189,6 +200,9 @@ public final class ParquetBatchReader implements BatchReader {
         return null;
       }
       boolean compact = passing < rows * COMPACT_BELOW;
+      if (passing >= rows * WEAK_ABOVE) {
+        unjudgedBatches = UNJUDGED_AFTER_WEAK;
+      }
       if (!compact) {
         java.util.Arrays.fill(keep, 0, words, -1L);
         passing = rows;
@@ -320,6 +334,7 @@ public final class ParquetBatchReader implements BatchReader {
       }
     }
     groupsRead++;
+    unjudgedBatches = 0;
     rowsLeftInGroup = block.getRowCount();
     return true;
   }
