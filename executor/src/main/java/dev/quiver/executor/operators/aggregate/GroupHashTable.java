@@ -45,8 +45,8 @@ public final class GroupHashTable implements AutoCloseable {
   private final HeapReservation heap;
   /** 8 or 4 when the key is one integral column kept in {@link #inline}, else 0. */
   private final int integralWidth;
-  /** Packs short multi-column or string keys into {@link #inline}, or null. */
-  private final ShortKeyPacking packing;
+  /** Packs short multi-column or string keys into {@link #inline}, or null (also once a batch packed none). */
+  private ShortKeyPacking packing;
   /** Per slot when keys go inline (else null): [2p] the key, [2p+1] {@link #slotMeta} of its group or 0. */
   private long[] inline;
   private int inlineMask;
@@ -118,12 +118,19 @@ public final class GroupHashTable implements AutoCloseable {
       if (packed.length < n) {
         packed = new long[n];
       }
-      boolean all = packing.pack(batchKeys, n, packed);
+      int packedRows = packing.pack(batchKeys, n, packed);
+      if (packedRows == 0 && inlineCount == 0) {
+        // Nothing has packed (long strings, large keys): stop trying. Safe only while no group is inline.
+        packing = null;
+        KeyHasher.hash(batchKeys, n, hashes);
+        findOrInsertGeneric(batchKeys, n, groupIds, newRows, null);
+        return size - before;
+      }
       for (int i = 0; i < n; i++) {
         hashes[i] = KeyHasher.hashLong(packed[i]);
       }
       findOrInsertPacked(batchKeys, n, groupIds, newRows);
-      if (!all) {
+      if (packedRows < n) {
         KeyHasher.hash(batchKeys, n, hashes);
         findOrInsertGeneric(batchKeys, n, groupIds, newRows, packed);
       }

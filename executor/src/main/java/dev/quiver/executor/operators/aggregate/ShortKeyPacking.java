@@ -6,6 +6,7 @@ import dev.quiver.sql.types.ByteType;
 import dev.quiver.sql.types.DataType;
 import dev.quiver.sql.types.DateType;
 import dev.quiver.sql.types.IntegerType;
+import dev.quiver.sql.types.LongType;
 import dev.quiver.sql.types.ShortType;
 import dev.quiver.sql.types.StringType;
 import java.util.List;
@@ -14,13 +15,14 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Packs a tuple of short group keys (strings of a few bytes, int, date, short, byte, boolean) into one
+ * Packs a tuple of short group keys (strings of a few bytes, int, date, short, byte, boolean, bigints below
+ * 2^30) into one
  * non-negative long, so that tuples are equal exactly when their longs are: each column owns a fixed bit
  * field (a null flag, then the value; a string's value is its length and its bytes). Strings get an equal
  * share of the bits the fixed-width columns leave; a row whose string is longer than its share does not pack
  * ({@link #UNPACKED}). Whether a row packs depends on its values alone, so a packed tuple never equals one
- * that did not pack, and the two kinds can be looked up in separate tables. Q1's two one-letter flags and
- * Q12's ship modes pack; equality and hashing become one long instead of a per-column comparison.
+ * that did not pack, and the two kinds can be looked up in separate tables. Q1's two one-letter flags,
+ * Q12's ship modes and Q20's (part key, supplier key) pack; equality and hashing become one long instead of a per-column comparison.
  */
 final class ShortKeyPacking {
   /** Marks a row that does not pack; every packed value is non-negative (bit 63 is never used). */
@@ -29,6 +31,8 @@ final class ShortKeyPacking {
   private static final int BITS = 63;
   private static final boolean LITTLE_ENDIAN = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
   private static final int STRING = -1;
+  /** Value bits of a bigint key: values in [0, 2^30) pack (TPC-H's keys), others do not. */
+  private static final int SMALL_LONG = 30;
 
   /** Per column: value width in bits for fixed-width types, or {@link #STRING}. */
   private final int[] widths;
@@ -90,6 +94,9 @@ final class ShortKeyPacking {
     if (t instanceof IntegerType || t instanceof DateType) {
       return 32;
     }
+    if (t instanceof LongType) {
+      return SMALL_LONG;
+    }
     if (t instanceof ShortType) {
       return 16;
     }
@@ -119,33 +126,35 @@ final class ShortKeyPacking {
 
   /**
    * Writes the packed key of rows {@code [0, n)} to {@code out}, {@link #UNPACKED} for rows that do not pack;
-   * returns whether every row packed.
+   * returns how many rows packed.
    */
-  boolean pack(List<FieldVector> keys, int n, long[] out) {
+  int pack(List<FieldVector> keys, int n, long[] out) {
     java.util.Arrays.fill(out, 0, n, 0L);
-    boolean all = true;
     for (int k = 0; k < widths.length; k++) {
       FieldVector v = keys.get(k);
       boolean nulls = v.getNullCount() > 0;
       int shift = shifts[k];
       if (widths[k] == STRING) {
-        all &= packStrings((BaseVariableWidthVector) v, nulls, maxLengths[k], shift, n, out);
+        packStrings((BaseVariableWidthVector) v, nulls, maxLengths[k], shift, n, out);
       } else {
         packFixed(v, nulls, widths[k], shift, n, out);
       }
     }
-    return all;
+    int packed = 0;
+    for (int i = 0; i < n; i++) {
+      packed += out[i] != UNPACKED ? 1 : 0;
+    }
+    return packed;
   }
 
   /** ORs each string's field into {@code out}; ORing into {@link #UNPACKED} keeps it unpacked. */
-  private static boolean packStrings(BaseVariableWidthVector v, boolean nulls, int max, int shift, int n,
+  private static void packStrings(BaseVariableWidthVector v, boolean nulls, int max, int shift, int n,
       long[] out) {
     long offsets = v.getOffsetBufferAddress();
     long data = v.getDataBufferAddress();
     long dataCapacity = v.getDataBuffer().capacity();
     long validity = v.getValidityBufferAddress();
     int lengthShift = 8 * max;
-    boolean all = true;
     for (int i = 0; i < n; i++) {
       if (nulls && ((MemoryUtil.getByte(validity + (i >>> 3)) >>> (i & 7)) & 1) == 0) {
         out[i] |= 1L << shift;
@@ -155,7 +164,6 @@ final class ShortKeyPacking {
       int len = MemoryUtil.getInt(offsets + 4L * i + 4) - start;
       if (len > max) {
         out[i] = UNPACKED;
-        all = false;
         continue;
       }
       long bytes;
@@ -170,7 +178,6 @@ final class ShortKeyPacking {
       }
       out[i] |= (bytes | ((long) len << lengthShift)) << (shift + 1);
     }
-    return all;
   }
 
   private static void packFixed(FieldVector v, boolean nulls, int width, int shift, int n, long[] out) {
@@ -180,6 +187,15 @@ final class ShortKeyPacking {
     for (int i = 0; i < n; i++) {
       if (nulls && ((MemoryUtil.getByte(validity + (i >>> 3)) >>> (i & 7)) & 1) == 0) {
         out[i] |= 1L << shift;
+        continue;
+      }
+      if (width == SMALL_LONG) {
+        long x = MemoryUtil.getLong(data + 8L * i);
+        if ((x >>> SMALL_LONG) != 0) {
+          out[i] = UNPACKED;
+        } else {
+          out[i] |= x << (shift + 1);
+        }
         continue;
       }
       long value = switch (width) {

@@ -121,9 +121,38 @@ class GroupHashTableTest extends OperatorTestBase {
   }
 
   @Test
+  void bigintPairsPackBelowTwoToTheThirtyAndOthersDoNot() {
+    List<AttributeReference> schema = List.of(attr("part", DataTypes.LongType), attr("supp", DataTypes.LongType));
+    Random r = new Random(13);
+    long[] odd = {-1L, 1L << 30, (1L << 30) - 1, Long.MIN_VALUE, Long.MAX_VALUE, 0L};
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      Long part = r.nextInt(40) == 0 ? null : r.nextInt(30) == 0 ? odd[r.nextInt(odd.length)] : (long) r.nextInt(3000);
+      Long supp = r.nextInt(40) == 0 ? null : r.nextInt(30) == 0 ? odd[r.nextInt(odd.length)] : (long) r.nextInt(10);
+      rows.add(row(part, supp));
+    }
+    checkGrouping(schema, rows, 4096);
+  }
+
+  @Test
+  void aTableWhoseFirstBatchPacksNothingStopsPackingAndStaysExact() {
+    List<AttributeReference> schema = List.of(attr("a", DataTypes.StringType), attr("b", DataTypes.StringType));
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      rows.add(row("long value " + (i % 7), "x"));
+    }
+    Random r = new Random(17);
+    for (int i = 0; i < 3000; i++) {
+      rows.add(row(randomString(r, 2), r.nextBoolean() ? "x" : "long value " + (i % 5)));
+    }
+    checkGrouping(schema, rows, 100);
+  }
+
+  @Test
   void keysTooWideToPackUseTheGenericTable() {
     assertNull(ShortKeyPacking.forTypes(List.of(DataTypes.IntegerType, DataTypes.IntegerType)));
-    assertNull(ShortKeyPacking.forTypes(List.of(DataTypes.LongType, DataTypes.StringType)));
+    assertNull(ShortKeyPacking.forTypes(List.of(DataTypes.LongType, DataTypes.LongType, DataTypes.IntegerType)));
+    assertNull(ShortKeyPacking.forTypes(List.of(DataTypes.LongType, DataTypes.DoubleType)));
     assertNotNull(ShortKeyPacking.forTypes(List.of(DataTypes.StringType, DataTypes.StringType, DataTypes.StringType)));
     List<AttributeReference> schema = List.of(attr("i", DataTypes.IntegerType), attr("j", DataTypes.IntegerType));
     Random r = new Random(3);
