@@ -1,6 +1,7 @@
 package dev.quiver.executor.operators.join;
 
 import dev.quiver.executor.batch.Batch;
+import dev.quiver.executor.batch.Vectors;
 import dev.quiver.executor.operators.aggregate.VectorRanges;
 import dev.quiver.executor.task.TaskContext;
 import dev.quiver.planner.expressions.AttributeReference;
@@ -123,7 +124,7 @@ final class BuildRows implements AutoCloseable {
       return new NullVector(first.getField(), n);
     }
     decode(rows, n);
-    FieldVector out = (FieldVector) first.getField().createVector(allocator);
+    FieldVector out = Vectors.emptyLike(first, allocator);
     try {
       if (first instanceof BaseFixedWidthVector) {
         gatherFixed(column, (BaseFixedWidthVector) out, n);
