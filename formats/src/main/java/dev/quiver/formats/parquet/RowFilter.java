@@ -241,9 +241,7 @@ final class RowFilter {
     if ((n & 63) != 0) {
       rows[words - 1] = (1L << n) - 1;
     }
-    for (Node c : conjuncts) {
-      apply(c, byColumn, n, rows);
-    }
+    applyConjunction(conjuncts, byColumn, n, rows);
     int count = 0;
     for (int w = 0; w < words; w++) {
       count += Long.bitCount(rows[w]);
@@ -251,11 +249,89 @@ final class RowFilter {
     return count;
   }
 
+  /**
+   * The rows of one 64-row word (set in {@code word}) whose dictionary id passes {@code verdict} (or, for a
+   * null, {@code nullVerdict}).
+   */
+  private static long passByCode(int[] codes, long[] verdict, long nullVerdict, long word, int base, int n) {
+    long pass = 0;
+    if (Long.bitCount(word) <= SPARSE_ROWS) {
+      // Few rows left in the word (an earlier conjunct dropped the rest): look up only those.
+      for (long left = word; left != 0; left &= left - 1) {
+        int j = Long.numberOfTrailingZeros(left);
+        int code = codes[base + j];
+        pass |= ((code >= 0 ? verdict[code >>> 6] >>> code : nullVerdict) & 1L) << j;
+      }
+    } else {
+      int lim = Math.min(64, n - base);
+      for (int j = 0; j < lim; j++) {
+        int code = codes[base + j];
+        pass |= ((code >= 0 ? verdict[code >>> 6] >>> code : nullVerdict) & 1L) << j;
+      }
+    }
+    return pass;
+  }
+
+  /**
+   * A conjunction: leaves on the same column whose rows are all dictionary ids are judged together, their
+   * per-entry verdicts ANDed once per batch (a few words), so a row costs one lookup per column instead of
+   * one per leaf (Q6's two ship-date and two discount bounds); everything else is applied in turn.
+   */
+  private void applyConjunction(List<Node> nodes, CodedColumn[] byColumn, int n, long[] rows) {
+    List<Node> conjuncts = new ArrayList<>();
+    for (Node node : nodes) {
+      flattenAnd(node, conjuncts);
+    }
+    java.util.Map<Integer, List<Node>> byCodes = new java.util.LinkedHashMap<>();
+    for (Node c : conjuncts) {
+      if (!(c instanceof And) && !(c instanceof Or)) {
+        CodedColumn column = byColumn[columnOf(c)];
+        if (column.plainValues() == null && column.verdict(leafIds.get(c)) != null) {
+          byCodes.computeIfAbsent(columnOf(c), k -> new ArrayList<>()).add(c);
+          continue;
+        }
+      }
+      apply(c, byColumn, n, rows);
+    }
+    for (java.util.Map.Entry<Integer, List<Node>> e : byCodes.entrySet()) {
+      List<Node> leaves = e.getValue();
+      if (leaves.size() == 1) {
+        apply(leaves.get(0), byColumn, n, rows);
+        continue;
+      }
+      CodedColumn column = byColumn[e.getKey()];
+      long[] verdict = column.verdict(leafIds.get(leaves.get(0))).clone();
+      long nullVerdict = leaves.get(0) instanceof IsNull ? 1 : 0;
+      for (Node leaf : leaves.subList(1, leaves.size())) {
+        long[] other = column.verdict(leafIds.get(leaf));
+        for (int w = 0; w < verdict.length; w++) {
+          verdict[w] &= other[w];
+        }
+        nullVerdict &= leaf instanceof IsNull ? 1 : 0;
+      }
+      int[] codes = column.codes();
+      for (int w = 0, words = (n + 63) >>> 6; w < words; w++) {
+        long word = rows[w];
+        if (word != 0) {
+          rows[w] = word & passByCode(codes, verdict, nullVerdict, word, w << 6, n);
+        }
+      }
+    }
+  }
+
+  private static void flattenAnd(Node node, List<Node> out) {
+    if (node instanceof And a) {
+      flattenAnd(a.left(), out);
+      flattenAnd(a.right(), out);
+    } else {
+      out.add(node);
+    }
+  }
+
   /** Clears the bits of rows where {@code node} is not TRUE. */
   private void apply(Node node, CodedColumn[] byColumn, int n, long[] rows) {
-    if (node instanceof And a) {
-      apply(a.left(), byColumn, n, rows);
-      apply(a.right(), byColumn, n, rows);
+    if (node instanceof And) {
+      applyConjunction(List.of(node), byColumn, n, rows);
       return;
     }
     if (node instanceof Or o) {
@@ -288,19 +364,8 @@ final class RowFilter {
               : code == CodedColumn.NULL ? nullVerdict != 0 : passesValue(node, column.plainValues(), base + j);
           pass |= passes ? 1L << j : 0;
         }
-      } else if (Long.bitCount(word) <= SPARSE_ROWS) {
-        // Few rows left in the word (an earlier conjunct dropped the rest): look up only those.
-        for (long left = word; left != 0; left &= left - 1) {
-          int j = Long.numberOfTrailingZeros(left);
-          int code = codes[base + j];
-          pass |= ((code >= 0 ? verdict[code >>> 6] >>> code : nullVerdict) & 1L) << j;
-        }
       } else {
-        int lim = Math.min(64, n - base);
-        for (int j = 0; j < lim; j++) {
-          int code = codes[base + j];
-          pass |= ((code >= 0 ? verdict[code >>> 6] >>> code : nullVerdict) & 1L) << j;
-        }
+        pass = passByCode(codes, verdict, nullVerdict, word, base, n);
       }
       rows[w] = word & pass;
     }

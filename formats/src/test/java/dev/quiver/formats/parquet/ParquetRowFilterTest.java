@@ -246,6 +246,19 @@ class ParquetRowFilterTest extends ParquetTestSupport {
   }
 
   @Test
+  void boundsOnOneDictionaryColumnAreJudgedTogether() {
+    // Two bounds on day (dictionary-encoded) become one verdict per entry; with a third leaf on another column.
+    check(r -> (Integer) r[6] >= 18100 && (Integer) r[6] < 18200,
+        new SourceFilter.Compare("day", Op.GTE, 18100), new SourceFilter.Compare("day", Op.LT, 18200));
+    check(r -> (Integer) r[6] >= 18100 && (Integer) r[6] < 18200 && (r[2].equals("n80") || r[2].equals("n81")),
+        new SourceFilter.And(new SourceFilter.Compare("day", Op.GTE, 18100),
+            new SourceFilter.In("name", List.of("n80", "n81", "n99"))),
+        new SourceFilter.Compare("day", Op.LT, 18200), new SourceFilter.Compare("name", Op.LTE, "n81"));
+    // IS NULL and a comparison on the same column never both hold.
+    assertEquals(List.of(), scan(new SourceFilter.IsNull("name"), new SourceFilter.Compare("name", Op.EQ, "n3")));
+  }
+
+  @Test
   void nullsNeverPassAComparisonAndAreFoundByIsNull() {
     check(r -> r[4] == null && (Integer) r[0] >= 2990 && (Integer) r[0] < 3100, new SourceFilter.IsNull("maybe"),
         new SourceFilter.Compare("id", Op.GTE, 2990), new SourceFilter.Compare("id", Op.LT, 3100));
