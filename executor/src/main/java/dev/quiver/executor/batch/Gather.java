@@ -2,6 +2,7 @@ package dev.quiver.executor.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.quiver.executor.expressions.vectors.Bits;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -68,7 +69,7 @@ public final class Gather {
     long sv = src.getValidityBufferAddress();
     long ova = out.getValidityBufferAddress();
     if (shape.noNullsIn(src)) {
-      setValid(ova, count);
+      Bits.setAll(ova, count);
       if (shape.runHeavy) {
         forEachRun(idx, count, (from, at, n) ->
             MemoryCopy.copy(sd + (long) width * from, od + (long) width * at, width * n));
@@ -117,7 +118,7 @@ public final class Gather {
           if (from >= 0) {
             MemoryUtil.putInt(od + 4L * i, MemoryUtil.getInt(sd + 4L * from));
           } else {
-            clearBit(ova, i);
+            Bits.clear(ova, i);
           }
         }
         break;
@@ -127,7 +128,7 @@ public final class Gather {
           if (from >= 0) {
             MemoryUtil.putLong(od + 8L * i, MemoryUtil.getLong(sd + 8L * from));
           } else {
-            clearBit(ova, i);
+            Bits.clear(ova, i);
           }
         }
         break;
@@ -137,7 +138,7 @@ public final class Gather {
           if (from >= 0) {
             MemoryUtil.copyMemory(sd + (long) width * from, od + (long) width * i, width);
           } else {
-            clearBit(ova, i);
+            Bits.clear(ova, i);
           }
         }
         break;
@@ -149,20 +150,6 @@ public final class Gather {
     int bit = (MemoryUtil.getByte(src + (from >>> 3)) >>> (from & 7)) & 1;
     long at = dst + (to >>> 3);
     MemoryUtil.putByte(at, (byte) (MemoryUtil.getByte(at) | (bit << (to & 7))));
-  }
-
-  private static void clearBit(long dst, int i) {
-    long at = dst + (i >>> 3);
-    MemoryUtil.putByte(at, (byte) (MemoryUtil.getByte(at) & ~(1 << (i & 7))));
-  }
-
-  /** Sets validity bits {@code [0, n)} at {@code dst}. */
-  private static void setValid(long dst, int n) {
-    int full = n >>> 3;
-    MemoryUtil.setMemory(dst, full, (byte) 0xFF);
-    if ((n & 7) != 0) {
-      MemoryUtil.putByte(dst + full, (byte) ((1 << (n & 7)) - 1));
-    }
   }
 
   /** A run of {@code n} consecutive source rows from {@code from} going to output rows from {@code at}. */
@@ -268,7 +255,7 @@ public final class Gather {
     long oo = out.getOffsetBufferAddress();
     ArrowBuf ov = out.getValidityBuffer();
     ov.setZero(0, ov.capacity());
-    setValid(out.getValidityBufferAddress(), count);
+    Bits.setAll(out.getValidityBufferAddress(), count);
     MemoryUtil.putInt(oo, 0);
     int[] end = {0};
     forEachRun(idx, count, (from, at, n) -> {
@@ -425,19 +412,12 @@ public final class Gather {
     out.setLastSet(total - 1);
   }
 
-  /** Copies the first n validity bits of {@code vector} to bit {@code at} of {@code dst} (zeroed). */
+  /** Copies the first n validity bits of {@code vector} to bit {@code at} of {@code dst}. */
   private static void copyValidity(FieldVector vector, long dst, int at, int n) {
-    long src = vector.getValidityBufferAddress();
     if (vector.getNullCount() == 0 && (at & 7) == 0) {
-      setValid(dst + (at >>> 3), n);
-      return;
-    }
-    for (int i = 0; i < n; i++) {
-      if ((MemoryUtil.getByte(src + (i >>> 3)) & (1 << (i & 7))) != 0) {
-        int j = at + i;
-        long a = dst + (j >>> 3);
-        MemoryUtil.putByte(a, (byte) (MemoryUtil.getByte(a) | (1 << (j & 7))));
-      }
+      Bits.setAll(dst + (at >>> 3), n);
+    } else {
+      Bits.copy(vector.getValidityBufferAddress(), 0, dst, at, n);
     }
   }
 }

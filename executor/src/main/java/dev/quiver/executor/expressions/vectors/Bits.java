@@ -90,6 +90,38 @@ public final class Bits {
     }
   }
 
+  /**
+   * Copies bits {@code [srcStart, srcStart+n)} at {@code src} to bits from {@code dstStart} at {@code dst},
+   * overwriting them: bit by bit until the destination is byte-aligned, then a destination byte at a time.
+   */
+  public static void copy(long src, int srcStart, long dst, int dstStart, int n) {
+    int i = 0;
+    for (; i < n && ((dstStart + i) & 7) != 0; i++) {
+      copyBit(src, srcStart + i, dst, dstStart + i);
+    }
+    for (; i + 8 <= n; i += 8) {
+      int from = srcStart + i;
+      int shift = from & 7;
+      int bits = MemoryUtil.getByte(src + (from >>> 3)) & 0xFF;
+      if (shift != 0) {
+        // Bits from..from+7 span two source bytes, both inside the copied range.
+        bits = (bits >>> shift) | ((MemoryUtil.getByte(src + (from >>> 3) + 1) & 0xFF) << (8 - shift));
+      }
+      MemoryUtil.putByte(dst + ((dstStart + i) >>> 3), (byte) bits);
+    }
+    for (; i < n; i++) {
+      copyBit(src, srcStart + i, dst, dstStart + i);
+    }
+  }
+
+  private static void copyBit(long src, int from, long dst, int to) {
+    if (get(src, from)) {
+      set(dst, to);
+    } else {
+      clear(dst, to);
+    }
+  }
+
   /** Sets the first {@code n} bits at {@code addr}. */
   public static void setAll(long addr, int n) {
     int full = n >>> 3;

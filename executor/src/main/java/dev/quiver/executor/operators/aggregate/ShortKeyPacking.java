@@ -1,5 +1,6 @@
 package dev.quiver.executor.operators.aggregate;
 
+import dev.quiver.executor.expressions.vectors.Bits;
 import dev.quiver.sql.types.BinaryType;
 import dev.quiver.sql.types.BooleanType;
 import dev.quiver.sql.types.ByteType;
@@ -132,7 +133,8 @@ final class ShortKeyPacking {
     java.util.Arrays.fill(out, 0, n, 0L);
     for (int k = 0; k < widths.length; k++) {
       FieldVector v = keys.get(k);
-      boolean nulls = v.getNullCount() > 0;
+      // Arrow counts nulls up to the value count only.
+      boolean nulls = n > v.getValueCount() || v.getNullCount() > 0;
       int shift = shifts[k];
       if (widths[k] == STRING) {
         packStrings((BaseVariableWidthVector) v, nulls, maxLengths[k], shift, n, out);
@@ -156,7 +158,7 @@ final class ShortKeyPacking {
     long validity = v.getValidityBufferAddress();
     int lengthShift = 8 * max;
     for (int i = 0; i < n; i++) {
-      if (nulls && ((MemoryUtil.getByte(validity + (i >>> 3)) >>> (i & 7)) & 1) == 0) {
+      if (nulls && !Bits.get(validity, i)) {
         out[i] |= 1L << shift;
         continue;
       }
@@ -185,7 +187,7 @@ final class ShortKeyPacking {
     long validity = v.getValidityBufferAddress();
     long mask = (1L << width) - 1;
     for (int i = 0; i < n; i++) {
-      if (nulls && ((MemoryUtil.getByte(validity + (i >>> 3)) >>> (i & 7)) & 1) == 0) {
+      if (nulls && !Bits.get(validity, i)) {
         out[i] |= 1L << shift;
         continue;
       }

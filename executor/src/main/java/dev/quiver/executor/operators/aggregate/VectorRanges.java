@@ -3,14 +3,12 @@ package dev.quiver.executor.operators.aggregate;
 import dev.quiver.executor.batch.Gather;
 import dev.quiver.executor.batch.InternalValues;
 import dev.quiver.executor.batch.Vectors;
+import dev.quiver.executor.expressions.vectors.Bits;
 import dev.quiver.sql.types.DataType;
 import dev.quiver.sql.types.NullType;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
 
@@ -78,43 +76,11 @@ public final class VectorRanges {
       }
       d.getDataBuffer().setBytes((long) dstStart * width, s.getDataBuffer(), (long) srcStart * width,
           (long) count * width);
-      copyValidity(s.getValidityBuffer(), srcStart, d.getValidityBuffer(), dstStart, count);
+      Bits.copy(s.getValidityBufferAddress(), srcStart, d.getValidityBufferAddress(), dstStart, count);
       return;
     }
     for (int i = 0; i < count; i++) {
       dst.copyFromSafe(srcStart + i, dstStart + i, src);
-    }
-  }
-
-  /** Copies validity bits, a destination byte at a time once the destination is byte-aligned. */
-  private static void copyValidity(ArrowBuf src, int srcStart, ArrowBuf dst, int dstStart, int count) {
-    int i = 0;
-    while (i < count && ((dstStart + i) & 7) != 0) {
-      copyBit(src, srcStart + i, dst, dstStart + i);
-      i++;
-    }
-    long sa = src.memoryAddress();
-    long da = dst.memoryAddress();
-    for (; i + 8 <= count; i += 8) {
-      int from = srcStart + i;
-      int shift = from & 7;
-      int bits = MemoryUtil.getByte(sa + (from >>> 3)) & 0xFF;
-      if (shift != 0) {
-        // Bits from..from+7 span two source bytes, both inside the copied range.
-        bits = (bits >>> shift) | ((MemoryUtil.getByte(sa + (from >>> 3) + 1) & 0xFF) << (8 - shift));
-      }
-      MemoryUtil.putByte(da + ((dstStart + i) >>> 3), (byte) bits);
-    }
-    for (; i < count; i++) {
-      copyBit(src, srcStart + i, dst, dstStart + i);
-    }
-  }
-
-  private static void copyBit(ArrowBuf src, int from, ArrowBuf dst, int to) {
-    if (BitVectorHelper.get(src, from) != 0) {
-      BitVectorHelper.setBit(dst, to);
-    } else {
-      BitVectorHelper.unsetBit(dst, to);
     }
   }
 }
