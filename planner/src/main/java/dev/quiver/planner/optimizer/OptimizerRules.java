@@ -11,7 +11,7 @@ public final class OptimizerRules {
 
   public static List<RuleBatch> batches(OptimizerContext context) {
     return List.of(finishAnalysis(context), operatorOptimization(context), joinSidePredicates(),
-        pushJoinSidePredicates(), scan());
+        pushJoinSidePredicates(), runtimeFilters(context), scan());
   }
 
   /**
@@ -78,6 +78,15 @@ public final class OptimizerRules {
     return new RuleBatch("Push join side predicates", true, List.of(
         new PushDownPredicates(),
         new CombineFilters()));
+  }
+
+  /**
+   * Once, after every filter has reached its place and before the scan batch: the creation sides it copies
+   * are final, and the semi joins it adds then get their scans' filters pushed like any other.
+   */
+  static RuleBatch runtimeFilters(OptimizerContext context) {
+    return new RuleBatch("Runtime filters", false,
+        List.of(new InjectRuntimeFilters(context.runtimeFilterCreationSideThreshold())));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.quiver.planner.physical;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.logical.Join;
 import dev.quiver.planner.logical.JoinType;
+import dev.quiver.planner.logical.SizeEstimator;
 import java.util.List;
 import java.util.Optional;
 

@@ -23,8 +23,13 @@ final class TestPlans {
 
   /** An unpartitioned Parquet scan of one file with the given columns, output freshly assigned. */
   static FileRelation scan(String ddl) {
+    return scan(ddl, 1000);
+  }
+
+  /** As {@link #scan(String)}, of a file of {@code bytes} bytes (what size estimates start from). */
+  static FileRelation scan(String ddl, long bytes) {
     FileSource source = new FileSource("parquet", List.of("/data/t"), Map.of(), StructType.fromDDL(ddl),
-        new StructType(), List.of(new FileSource.SourceFile("/data/t/part-0.parquet", 1000, List.of())));
+        new StructType(), List.of(new FileSource.SourceFile("/data/t/part-0.parquet", bytes, List.of())));
     return FileRelation.of(source).withFreshOutput();
   }
 

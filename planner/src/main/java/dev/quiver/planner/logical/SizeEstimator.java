@@ -1,21 +1,14 @@
-package dev.quiver.planner.physical;
+package dev.quiver.planner.logical;
 
 import dev.quiver.planner.expressions.AttributeReference;
-import dev.quiver.planner.logical.Aggregate;
-import dev.quiver.planner.logical.FileRelation;
-import dev.quiver.planner.logical.Join;
-import dev.quiver.planner.logical.Limit;
-import dev.quiver.planner.logical.LocalRelation;
-import dev.quiver.planner.logical.LogicalPlan;
-import dev.quiver.planner.logical.Range;
-import dev.quiver.planner.logical.Union;
 import dev.quiver.sql.types.StructField;
 import java.util.List;
 
 /**
  * Rough output sizes of logical plans, as Spark's default (non-CBO) statistics estimate them: scans scale
  * the files' bytes by the fraction of columns read, filters keep their input's size, projections scale by
- * row width. Used to choose broadcast joins and shuffle partition counts.
+ * row width, semi and anti joins their left side's. Used to choose broadcast joins, shuffle partition
+ * counts and runtime filters.
  */
 public final class SizeEstimator {
   private SizeEstimator() {}
@@ -46,6 +39,10 @@ public final class SizeEstimator {
       return total;
     }
     if (plan instanceof Join j) {
+      // As Spark: a semi or anti join outputs at most its left side's rows.
+      if (j.joinType() == JoinType.LEFT_SEMI || j.joinType() == JoinType.LEFT_ANTI) {
+        return estimate(j.left());
+      }
       return addSaturating(estimate(j.left()), estimate(j.right()));
     }
     if (plan.children().size() == 1) {

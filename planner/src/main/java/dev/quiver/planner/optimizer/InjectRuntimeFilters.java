@@ -1,0 +1,316 @@
+package dev.quiver.planner.optimizer;
+
+import dev.quiver.planner.expressions.Alias;
+import dev.quiver.planner.expressions.And;
+import dev.quiver.planner.expressions.AttributeReference;
+import dev.quiver.planner.expressions.Comparison;
+import dev.quiver.planner.expressions.ComparisonOp;
+import dev.quiver.planner.expressions.ExprId;
+import dev.quiver.planner.expressions.Expression;
+import dev.quiver.planner.expressions.Expressions;
+import dev.quiver.planner.expressions.In;
+import dev.quiver.planner.expressions.Not;
+import dev.quiver.planner.expressions.Or;
+import dev.quiver.planner.expressions.ScalarFunction;
+import dev.quiver.planner.logical.Aggregate;
+import dev.quiver.planner.logical.FileRelation;
+import dev.quiver.planner.logical.Filter;
+import dev.quiver.planner.logical.Join;
+import dev.quiver.planner.logical.JoinType;
+import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.logical.Plans;
+import dev.quiver.planner.logical.Project;
+import dev.quiver.planner.logical.SizeEstimator;
+import dev.quiver.planner.logical.Sort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Semi-join reduction, the runtime filter of Spark's InjectRuntimeFilter in its semi-join form: a join on
+ * {@code x = y} drops the rows of one side (the application side) whose {@code x} has no match, so when the
+ * values of {@code y} come from a small scan with a selective filter (the creation side), the application
+ * side's scan can drop those rows at once, by a left semi join against the creation side's keys, below the
+ * aggregates and joins that would otherwise process them. The creation side is found through projections,
+ * filters, group keys and the equi-join keys of inner and semi joins (the key values of a join's output are
+ * among those of each side it must match); the application side's key is followed down through
+ * projections, filters, sorts, the group keys of aggregates and the side of a join it comes from, to a
+ * scan.
+ *
+ * <p>The filter is only injected where it saves work: the creation side must fit the broadcast threshold
+ * (so the semi join is a broadcast hash join in the scan's pipeline) and be smaller than the scan it
+ * filters, and the key must pass an aggregate or join on its way down, or the join itself must shuffle
+ * both sides. Where the scan feeds the join directly through a broadcast, the join's own probe already
+ * filters it. The result is unchanged in every case: only rows the join would drop are dropped.
+ *
+ * <pre>
+ * Join Inner (ps_partkey = agg_partkey)          Join Inner (ps_partkey = agg_partkey)
+ * :- Join LeftSemi (ps_partkey = p_partkey)      :- Join LeftSemi (ps_partkey = p_partkey)
+ * :  :- Relation partsupp                        :  :- ...
+ * :  +- Project [p_partkey]                      :  +- Project [p_partkey] ...
+ * :     +- Filter startswith(p_name, forest)     +- Aggregate [l_partkey], [l_partkey AS agg_partkey, ...]
+ * :        +- Relation part                  =>     +- Join LeftSemi (l_partkey = p_partkey)
+ * +- Aggregate [l_partkey], [...]                      :- Relation lineitem
+ *    +- Relation lineitem                              +- Project [p_partkey]
+ *                                                         +- Filter startswith(p_name, forest)
+ *                                                            +- Relation part
+ * </pre>
+ */
+public final class InjectRuntimeFilters implements Rule {
+  /** The setting that turns the rule off (Spark's name for this form of runtime filter). */
+  public static final String ENABLED = "spark.sql.optimizer.runtimeFilter.semiJoinReduction.enabled";
+
+  /**
+   * How many times larger than the creation side (in estimated bytes) the scan must be: the estimates do not
+   * know how selective the filters are, so a creation side of the same order as the scan would be a big
+   * table's keys filtering another big table.
+   */
+  private static final int MIN_REDUCTION = 10;
+
+  private final long creationSideThreshold;
+
+  /** {@code creationSideThreshold}: the largest creation side, in estimated bytes; negative turns it off. */
+  public InjectRuntimeFilters(long creationSideThreshold) {
+    this.creationSideThreshold = creationSideThreshold;
+  }
+
+  @Override
+  public LogicalPlan apply(LogicalPlan plan) {
+    if (creationSideThreshold < 0) {
+      return plan;
+    }
+    // Bottom-up, so the semi joins a join adds are not visited again as joins of their own.
+    return Plans.transformUp(plan, node -> node instanceof Join j ? inject(j) : node);
+  }
+
+  /** The keys of one side that match a creation side of small estimated size. */
+  private record Creation(LogicalPlan plan, AttributeReference key, long size) {}
+
+  private LogicalPlan inject(Join j) {
+    if (j.condition().isEmpty()) {
+      return j;
+    }
+    Set<ExprId> leftIds = AttributeIds.output(j.left());
+    Set<ExprId> rightIds = AttributeIds.output(j.right());
+    boolean shuffled = SizeEstimator.estimate(j.left()) > creationSideThreshold
+        && SizeEstimator.estimate(j.right()) > creationSideThreshold;
+    LogicalPlan left = j.left();
+    LogicalPlan right = j.right();
+    for (Expression c : Expressions.splitConjuncts(j.condition().get())) {
+      if (!(c instanceof Comparison cmp) || cmp.op() != ComparisonOp.EQ
+          || !(cmp.left() instanceof AttributeReference a) || !(cmp.right() instanceof AttributeReference b)
+          || !a.dataType().equals(b.dataType())) {
+        continue;
+      }
+      AttributeReference l = leftIds.contains(a.exprId()) ? a : b;
+      AttributeReference r = l == a ? b : a;
+      if (!leftIds.contains(l.exprId()) || !rightIds.contains(r.exprId())) {
+        continue;
+      }
+      if (dropsUnmatched(j.joinType(), true)) {
+        left = reduce(left, l, j.right(), r, shuffled);
+      }
+      if (dropsUnmatched(j.joinType(), false)) {
+        right = reduce(right, r, j.left(), l, shuffled);
+      }
+    }
+    if (left == j.left() && right == j.right()) {
+      return j;
+    }
+    return new Join(left, right, j.joinType(), j.condition(), j.usingColumns());
+  }
+
+  /**
+   * Whether a row of the left (or right) side without a match contributes nothing to the join's result: so
+   * for a semi or anti join the right side's rows that match nothing do not matter either.
+   */
+  private static boolean dropsUnmatched(JoinType type, boolean leftSide) {
+    return switch (type) {
+      case INNER, CROSS, LEFT_SEMI -> true;
+      case LEFT_ANTI, LEFT_OUTER -> !leftSide;
+      case RIGHT_OUTER -> leftSide;
+      case FULL_OUTER -> false;
+    };
+  }
+
+  private LogicalPlan reduce(LogicalPlan side, AttributeReference key, LogicalPlan other, AttributeReference otherKey,
+      boolean shuffled) {
+    List<Creation> found = new ArrayList<>();
+    creations(other, otherKey, found);
+    Creation best = null;
+    for (Creation c : found) {
+      if (c.size() <= creationSideThreshold && (best == null || c.size() < best.size())) {
+        best = c;
+      }
+    }
+    if (best == null) {
+      return side;
+    }
+    LogicalPlan reduced = reduceScan(side, key, best, shuffled);
+    return reduced == null ? side : reduced;
+  }
+
+  /**
+   * {@code node} with its scan reduced to the rows whose {@code key} the creation side holds, or null when
+   * the key cannot be followed to a scan or the filter would not save work there.
+   */
+  private LogicalPlan reduceScan(LogicalPlan node, AttributeReference key, Creation creation, boolean saves) {
+    if (isScanChain(node)) {
+      if (!saves || SizeEstimator.estimate(node) < MIN_REDUCTION * creation.size()) {
+        return null;
+      }
+      Expression condition = new Comparison(ComparisonOp.EQ, key, creation.key());
+      return Join.on(node, creation.plan(), JoinType.LEFT_SEMI, Optional.of(condition));
+    }
+    if (node instanceof Filter || node instanceof Sort) {
+      return withChild(node, 0, reduceScan(node.children().get(0), key, creation, saves));
+    }
+    if (node instanceof Project p) {
+      AttributeReference below = sourceAttribute(p.projectList(), key);
+      return below == null ? null : withChild(p, 0, reduceScan(p.child(), below, creation, saves));
+    }
+    if (node instanceof Aggregate a) {
+      AttributeReference below = sourceAttribute(a.aggregateExpressions(), key);
+      if (below == null || !isGroupingAttribute(a, below)) {
+        return null;
+      }
+      return withChild(a, 0, reduceScan(a.child(), below, creation, true));
+    }
+    if (node instanceof Join j) {
+      if (isSameFilter(j, key, creation)) {
+        return null;
+      }
+      // Any join type: a dropped row takes only its own output rows with it, and the rows of the other side
+      // it was the only match of come out null-extended, with a null key the join above drops as well.
+      // Filtering below a semi or anti join saves little: it is a probe of a small table like the filter.
+      boolean filters = j.joinType() == JoinType.LEFT_SEMI || j.joinType() == JoinType.LEFT_ANTI;
+      int side = AttributeIds.output(j.left()).contains(key.exprId()) ? 0 : 1;
+      return withChild(j, side, reduceScan(j.children().get(side), key, creation, saves || !filters));
+    }
+    return null;
+  }
+
+  /** Whether {@code j} is the semi join this filter would add (a join higher up added it already). */
+  private static boolean isSameFilter(Join j, AttributeReference key, Creation creation) {
+    return j.joinType() == JoinType.LEFT_SEMI && j.right().equals(creation.plan())
+        && j.condition().equals(Optional.of(new Comparison(ComparisonOp.EQ, key, creation.key())));
+  }
+
+  private static LogicalPlan withChild(LogicalPlan node, int index, LogicalPlan child) {
+    if (child == null) {
+      return null;
+    }
+    List<LogicalPlan> children = new ArrayList<>(node.children());
+    children.set(index, child);
+    return node.withChildren(children);
+  }
+
+  /**
+   * Adds to {@code out} the selectively filtered scans whose {@code key} values include every value of
+   * {@code key} in {@code node}'s output.
+   */
+  private static void creations(LogicalPlan node, AttributeReference key, List<Creation> out) {
+    if (isScanChain(node)) {
+      if (hasSelectiveFilter(node)) {
+        LogicalPlan keys = node.output().size() == 1 ? node : new Project(List.of(key), node);
+        out.add(new Creation(keys, key, SizeEstimator.estimate(keys)));
+      }
+      return;
+    }
+    if (node instanceof Filter || node instanceof Sort) {
+      creations(node.children().get(0), key, out);
+    } else if (node instanceof Project p) {
+      AttributeReference below = sourceAttribute(p.projectList(), key);
+      if (below != null) {
+        creations(p.child(), below, out);
+      }
+    } else if (node instanceof Aggregate a) {
+      AttributeReference below = sourceAttribute(a.aggregateExpressions(), key);
+      if (below != null && isGroupingAttribute(a, below)) {
+        creations(a.child(), below, out);
+      }
+    } else if (node instanceof Join j) {
+      Set<ExprId> leftIds = AttributeIds.output(j.left());
+      boolean inLeft = leftIds.contains(key.exprId());
+      creations(inLeft ? j.left() : j.right(), key, out);
+      if (j.condition().isEmpty() || !dropsUnmatched(j.joinType(), inLeft)) {
+        return;
+      }
+      for (Expression c : Expressions.splitConjuncts(j.condition().get())) {
+        if (c instanceof Comparison cmp && cmp.op() == ComparisonOp.EQ
+            && cmp.left() instanceof AttributeReference a && cmp.right() instanceof AttributeReference b
+            && a.dataType().equals(b.dataType())) {
+          AttributeReference partner = a.exprId().equals(key.exprId()) ? b
+              : b.exprId().equals(key.exprId()) ? a : null;
+          if (partner != null && leftIds.contains(partner.exprId()) != inLeft) {
+            creations(inLeft ? j.right() : j.left(), partner, out);
+          }
+        }
+      }
+    }
+  }
+
+  /** The input attribute a named expression list passes through (maybe renamed) as {@code key}, or null. */
+  private static AttributeReference sourceAttribute(List<Expression> named, AttributeReference key) {
+    for (Expression e : named) {
+      if (e instanceof AttributeReference a && a.exprId().equals(key.exprId())) {
+        return a;
+      }
+      if (e instanceof Alias alias && alias.exprId().equals(key.exprId())) {
+        return alias.child() instanceof AttributeReference a ? a : null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isGroupingAttribute(Aggregate a, AttributeReference attribute) {
+    for (Expression g : a.groupingExpressions()) {
+      if (g instanceof AttributeReference ga && ga.exprId().equals(attribute.exprId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Filters and projections over a file scan. */
+  private static boolean isScanChain(LogicalPlan node) {
+    LogicalPlan n = node;
+    while (n instanceof Filter || n instanceof Project) {
+      n = n.children().get(0);
+    }
+    return n instanceof FileRelation;
+  }
+
+  private static boolean hasSelectiveFilter(LogicalPlan chain) {
+    for (LogicalPlan n = chain; !(n instanceof FileRelation); n = n.children().get(0)) {
+      if (n instanceof Filter f && isLikelySelective(f.condition())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Spark's heuristic for a filter that probably keeps few rows: a comparison, IN or string match (not a
+   * null check), anywhere in a conjunction, on both sides of a disjunction.
+   */
+  static boolean isLikelySelective(Expression e) {
+    if (e instanceof And and) {
+      return isLikelySelective(and.left()) || isLikelySelective(and.right());
+    }
+    if (e instanceof Or or) {
+      return isLikelySelective(or.left()) && isLikelySelective(or.right());
+    }
+    if (e instanceof Not not) {
+      return isLikelySelective(not.child());
+    }
+    if (e instanceof Comparison || e instanceof In) {
+      return true;
+    }
+    return e instanceof ScalarFunction f && switch (f.name()) {
+      case "like", "ilike", "rlike", "startswith", "endswith", "contains" -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,210 @@
+package dev.quiver.planner.optimizer;
+
+import static dev.quiver.planner.optimizer.TestPlans.alias;
+import static dev.quiver.planner.optimizer.TestPlans.col;
+import static dev.quiver.planner.optimizer.TestPlans.eq;
+import static dev.quiver.planner.optimizer.TestPlans.gt;
+import static dev.quiver.planner.optimizer.TestPlans.list;
+import static dev.quiver.planner.optimizer.TestPlans.lit;
+import static dev.quiver.planner.optimizer.TestPlans.scan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.planner.expressions.AggregateCall;
+import dev.quiver.planner.expressions.AggregateFunction;
+import dev.quiver.planner.expressions.Alias;
+import dev.quiver.planner.expressions.ArithmeticOp;
+import dev.quiver.planner.expressions.AttributeReference;
+import dev.quiver.planner.expressions.BinaryArithmetic;
+import dev.quiver.planner.expressions.In;
+import dev.quiver.planner.expressions.IsNotNull;
+import dev.quiver.planner.expressions.Not;
+import dev.quiver.planner.expressions.Or;
+import dev.quiver.planner.expressions.ScalarFunction;
+import dev.quiver.planner.logical.Aggregate;
+import dev.quiver.planner.logical.FileRelation;
+import dev.quiver.planner.logical.Filter;
+import dev.quiver.planner.logical.Join;
+import dev.quiver.planner.logical.JoinType;
+import dev.quiver.planner.logical.Limit;
+import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.logical.Project;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InjectRuntimeFiltersTest {
+  private static final long THRESHOLD = 10_000;
+
+  private final Rule rule = new InjectRuntimeFilters(THRESHOLD);
+  /** A big fact table: its key projection alone is estimated at 400 kB, over the threshold. */
+  private final FileRelation fact = scan("k BIGINT, v DOUBLE, d INT", 1_000_000);
+  private final AttributeReference k = col(fact, "k");
+  private final AttributeReference v = col(fact, "v");
+  private final AttributeReference d = col(fact, "d");
+  private final LogicalPlan factRows = new Filter(gt(d, lit(0)), fact);
+  /** A small dimension table with a selective filter: the creation side. */
+  private final FileRelation dim = scan("id BIGINT, name STRING", 2_000);
+  private final AttributeReference id = col(dim, "id");
+  private final AttributeReference name = col(dim, "name");
+  private final LogicalPlan dimKeys = new Project(list(id), new Filter(eq(name, lit("x")), dim));
+
+  private final Alias key = alias(k, "key");
+  private final Alias total = alias(AggregateCall.of(AggregateFunction.SUM, v), "total");
+
+  private Aggregate totalsBy(LogicalPlan input) {
+    return new Aggregate(list(k), list(key, total), input);
+  }
+
+  private static Optional<dev.quiver.planner.expressions.Expression> on(AttributeReference l, AttributeReference r) {
+    return Optional.of(eq(l, r));
+  }
+
+  private LogicalPlan reducedFact() {
+    return Join.on(factRows, dimKeys, JoinType.LEFT_SEMI, on(k, id));
+  }
+
+  @Test
+  void filtersTheScanBelowAnAggregateOnTheJoinKey() {
+    LogicalPlan plan = Join.on(totalsBy(factRows), dimKeys, JoinType.INNER, on(key.toAttribute(), id));
+
+    LogicalPlan expected = Join.on(totalsBy(reducedFact()), dimKeys, JoinType.INNER, on(key.toAttribute(), id));
+    assertEquals(expected, rule.apply(plan));
+  }
+
+  @Test
+  void findsTheCreationSideThroughTheKeysOfAJoinOnTheOtherSide() {
+    // The other side's keys are its middle table's, which a semi join limits to the dimension's: the
+    // dimension's keys filter the fact table (TPC-H Q20's partsupp, part and lineitem).
+    FileRelation middle = scan("mk BIGINT, qty INT", 500_000);
+    AttributeReference mk = col(middle, "mk");
+    LogicalPlan otherSide = Join.on(middle, dimKeys, JoinType.LEFT_SEMI, on(mk, id));
+    LogicalPlan plan = Join.on(otherSide, totalsBy(factRows), JoinType.INNER, on(mk, key.toAttribute()));
+
+    LogicalPlan expected = Join.on(otherSide, totalsBy(reducedFact()), JoinType.INNER, on(mk, key.toAttribute()));
+    assertEquals(expected, rule.apply(plan));
+  }
+
+  @Test
+  void followsTheKeyThroughProjectionsAndJoinsOnItsWay() {
+    FileRelation other = scan("ok BIGINT", 100_000);
+    AttributeReference ok = col(other, "ok");
+    Alias renamed = alias(k, "renamed");
+    LogicalPlan side = new Project(list(renamed, v), Join.on(factRows, other, JoinType.LEFT_OUTER, on(k, ok)));
+    LogicalPlan plan = Join.on(side, dimKeys, JoinType.INNER, on(renamed.toAttribute(), id));
+
+    LogicalPlan expectedSide = new Project(list(renamed, v),
+        Join.on(reducedFact(), other, JoinType.LEFT_OUTER, on(k, ok)));
+    assertEquals(Join.on(expectedSide, dimKeys, JoinType.INNER, on(renamed.toAttribute(), id)), rule.apply(plan));
+  }
+
+  @Test
+  void filtersAScanJoinedDirectlyOnlyWhenTheJoinShufflesBothSides() {
+    // Broadcasting the dimension already filters the fact rows in the join's own probe.
+    LogicalPlan broadcast = Join.on(factRows, dimKeys, JoinType.INNER, on(k, id));
+    assertSame(broadcast, rule.apply(broadcast));
+
+    // Both sides over the threshold: the join shuffles the fact rows unless they are filtered first.
+    FileRelation bigDim = scan("id BIGINT, name STRING, pad STRING", 200_000);
+    AttributeReference bigId = col(bigDim, "id");
+    FileRelation small = scan("sid BIGINT, tag STRING", 2_000);
+    AttributeReference sid = col(small, "sid");
+    LogicalPlan smallKeys = new Project(list(sid), new Filter(eq(col(small, "tag"), lit("t")), small));
+    LogicalPlan bigSide = Join.on(bigDim, smallKeys, JoinType.LEFT_SEMI, on(bigId, sid));
+    LogicalPlan shuffled = Join.on(factRows, bigSide, JoinType.INNER, on(k, bigId));
+
+    LogicalPlan expected = Join.on(Join.on(factRows, smallKeys, JoinType.LEFT_SEMI, on(k, sid)), bigSide,
+        JoinType.INNER, on(k, bigId));
+    assertEquals(expected, rule.apply(shuffled));
+  }
+
+  @Test
+  void onlyFiltersSidesWhoseUnmatchedRowsTheJoinDrops() {
+    LogicalPlan leftOuter = Join.on(totalsBy(factRows), dimKeys, JoinType.LEFT_OUTER, on(key.toAttribute(), id));
+    LogicalPlan fullOuter = Join.on(totalsBy(factRows), dimKeys, JoinType.FULL_OUTER, on(key.toAttribute(), id));
+    LogicalPlan anti = Join.on(totalsBy(factRows), dimKeys, JoinType.LEFT_ANTI, on(key.toAttribute(), id));
+    assertSame(leftOuter, rule.apply(leftOuter));
+    assertSame(fullOuter, rule.apply(fullOuter));
+    assertSame(anti, rule.apply(anti));
+
+    LogicalPlan rightOuter = Join.on(totalsBy(factRows), dimKeys, JoinType.RIGHT_OUTER, on(key.toAttribute(), id));
+    assertEquals(Join.on(totalsBy(reducedFact()), dimKeys, JoinType.RIGHT_OUTER, on(key.toAttribute(), id)),
+        rule.apply(rightOuter));
+  }
+
+  @Test
+  void needsASelectiveFilterOnTheCreationSide() {
+    LogicalPlan notNullOnly = new Project(list(id), new Filter(new IsNotNull(id), dim));
+    LogicalPlan plan = Join.on(totalsBy(factRows), notNullOnly, JoinType.INNER, on(key.toAttribute(), id));
+    assertSame(plan, rule.apply(plan));
+  }
+
+  @Test
+  void needsASmallCreationSideAndAMuchBiggerScan() {
+    FileRelation wideDim = scan("id BIGINT, name STRING", 50_000);
+    AttributeReference wideId = col(wideDim, "id");
+    LogicalPlan overThreshold = new Project(list(wideId), new Filter(eq(col(wideDim, "name"), lit("x")), wideDim));
+    LogicalPlan plan = Join.on(totalsBy(factRows), overThreshold, JoinType.INNER, on(key.toAttribute(), wideId));
+    assertSame(plan, rule.apply(plan));
+
+    FileRelation smallFact = scan("k BIGINT, v DOUBLE, d INT", 5_000);
+    AttributeReference sk = col(smallFact, "k");
+    Alias smallKey = alias(sk, "key");
+    LogicalPlan smallTotals = new Aggregate(list(sk),
+        list(smallKey, alias(AggregateCall.of(AggregateFunction.SUM, col(smallFact, "v")), "total")), smallFact);
+    LogicalPlan notWorthIt = Join.on(smallTotals, dimKeys, JoinType.INNER, on(smallKey.toAttribute(), id));
+    assertSame(notWorthIt, rule.apply(notWorthIt));
+  }
+
+  @Test
+  void stopsAtOperatorsThatAreNotRowByRowOrKeysThatAreComputed() {
+    LogicalPlan limited = Join.on(totalsBy(new Limit(10, factRows)), dimKeys, JoinType.INNER,
+        on(key.toAttribute(), id));
+    assertSame(limited, rule.apply(limited));
+
+    Alias doubled = alias(new BinaryArithmetic(ArithmeticOp.ADD, k, k), "doubled");
+    LogicalPlan computed = Join.on(new Project(list(doubled), factRows), dimKeys, JoinType.INNER,
+        on(doubled.toAttribute(), id));
+    assertSame(computed, rule.apply(computed));
+
+    // The aggregate's output column is not a group key: sum(v) compared to the dimension's key.
+    Alias sumOfK = alias(AggregateCall.of(AggregateFunction.SUM, k), "sum_k");
+    LogicalPlan notGrouped = Join.on(new Aggregate(list(d), list(sumOfK), factRows), dimKeys, JoinType.INNER,
+        on(sumOfK.toAttribute(), id));
+    assertSame(notGrouped, rule.apply(notGrouped));
+  }
+
+  @Test
+  void addsOneFilterWhereTwoJoinsWouldAddTheSame() {
+    LogicalPlan lower = Join.on(totalsBy(factRows), dimKeys, JoinType.INNER, on(key.toAttribute(), id));
+    LogicalPlan upper = Join.on(new Project(list(key.toAttribute(), total.toAttribute()), lower), dimKeys,
+        JoinType.LEFT_SEMI, on(key.toAttribute(), id));
+
+    LogicalPlan out = rule.apply(upper);
+    long semiJoins = dev.quiver.planner.logical.Plans.collectNodes(out).stream()
+        .filter(n -> n instanceof Join j && j.joinType() == JoinType.LEFT_SEMI && j.left() == factRows)
+        .count();
+    assertEquals(1, semiJoins, out.toString());
+  }
+
+  @Test
+  void isOffWithANegativeThreshold() {
+    LogicalPlan plan = Join.on(totalsBy(factRows), dimKeys, JoinType.INNER, on(key.toAttribute(), id));
+    assertSame(plan, new InjectRuntimeFilters(-1).apply(plan));
+  }
+
+  @Test
+  void judgesSelectivityAsSparkDoes() {
+    assertTrue(InjectRuntimeFilters.isLikelySelective(eq(name, lit("x"))));
+    assertTrue(InjectRuntimeFilters.isLikelySelective(new In(name, list(lit("x"), lit("y")))));
+    assertTrue(InjectRuntimeFilters.isLikelySelective(new ScalarFunction("startswith", list(name, lit("x")))));
+    assertTrue(InjectRuntimeFilters.isLikelySelective(
+        new dev.quiver.planner.expressions.And(new IsNotNull(id), gt(id, lit(3)))));
+    assertTrue(InjectRuntimeFilters.isLikelySelective(new Not(eq(name, lit("x")))));
+    assertFalse(InjectRuntimeFilters.isLikelySelective(new IsNotNull(id)));
+    assertFalse(InjectRuntimeFilters.isLikelySelective(new Or(gt(id, lit(3)), new IsNotNull(name))));
+    assertFalse(InjectRuntimeFilters.isLikelySelective(new ScalarFunction("upper", list(name))));
+  }
+}
