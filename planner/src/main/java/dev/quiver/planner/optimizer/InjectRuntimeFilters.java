@@ -39,10 +39,11 @@ import java.util.Set;
  * scan.
  *
  * <p>The filter is only injected where it saves work: the creation side must fit the broadcast threshold
- * (so the semi join is a broadcast hash join in the scan's pipeline) and be smaller than the scan it
- * filters, and the key must pass an aggregate or join on its way down, or the join itself must shuffle
- * both sides. Where the scan feeds the join directly through a broadcast, the join's own probe already
- * filters it. The result is unchanged in every case: only rows the join would drop are dropped.
+ * (so the semi join is a broadcast hash join in the scan's pipeline) and be a tenth of the scan it filters
+ * or less, and on its way down the key must pass an aggregate, or a join from its smaller side (the side
+ * the join builds a table of), or a join shuffling both sides; or the join itself must shuffle both
+ * sides. Where the scan feeds a join directly through a broadcast, that join's own probe filters it
+ * already (and may be the more selective). The result is unchanged in every case: only rows the join would drop are dropped.
  *
  * <pre>
  * Join Inner (ps_partkey = agg_partkey)          Join Inner (ps_partkey = agg_partkey)
@@ -183,12 +184,26 @@ public final class InjectRuntimeFilters implements Rule {
       }
       // Any join type: a dropped row takes only its own output rows with it, and the rows of the other side
       // it was the only match of come out null-extended, with a null key the join above drops as well.
-      // Filtering below a semi or anti join saves little: it is a probe of a small table like the filter.
-      boolean filters = j.joinType() == JoinType.LEFT_SEMI || j.joinType() == JoinType.LEFT_ANTI;
       int side = AttributeIds.output(j.left()).contains(key.exprId()) ? 0 : 1;
-      return withChild(j, side, reduceScan(j.children().get(side), key, creation, saves || !filters));
+      LogicalPlan branch = j.children().get(side);
+      return withChild(j, side, reduceScan(branch, key, creation, saves || pays(j, branch)));
     }
     return null;
+  }
+
+  /**
+   * Whether filtering {@code branch} of {@code j} first saves work in {@code j}: when the branch is the smaller
+   * side, which the join builds its table from (the other side is then filtered by the join itself, as the
+   * filter would), or when both sides are shuffled. Not below the big side of a join with a small one: that
+   * join's probe of its small table is cheaper than the filter's, and may well be the more selective.
+   */
+  private boolean pays(Join j, LogicalPlan branch) {
+    if (j.joinType() == JoinType.LEFT_SEMI || j.joinType() == JoinType.LEFT_ANTI) {
+      return false;
+    }
+    long ours = SizeEstimator.estimate(branch);
+    long theirs = SizeEstimator.estimate(branch == j.left() ? j.right() : j.left());
+    return ours <= theirs || ours > creationSideThreshold && theirs > creationSideThreshold;
   }
 
   /** Whether {@code j} is the semi join this filter would add (a join higher up added it already). */

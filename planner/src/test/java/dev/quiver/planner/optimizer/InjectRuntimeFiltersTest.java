@@ -89,7 +89,8 @@ class InjectRuntimeFiltersTest {
 
   @Test
   void followsTheKeyThroughProjectionsAndJoinsOnItsWay() {
-    FileRelation other = scan("ok BIGINT", 100_000);
+    // The fact table is the smaller side of the join on the way: the join builds its table from the rows.
+    FileRelation other = scan("ok BIGINT", 5_000_000);
     AttributeReference ok = col(other, "ok");
     Alias renamed = alias(k, "renamed");
     LogicalPlan side = new Project(list(renamed, v), Join.on(factRows, other, JoinType.LEFT_OUTER, on(k, ok)));
@@ -98,6 +99,16 @@ class InjectRuntimeFiltersTest {
     LogicalPlan expectedSide = new Project(list(renamed, v),
         Join.on(reducedFact(), other, JoinType.LEFT_OUTER, on(k, ok)));
     assertEquals(Join.on(expectedSide, dimKeys, JoinType.INNER, on(renamed.toAttribute(), id)), rule.apply(plan));
+  }
+
+  @Test
+  void notBelowTheBigSideOfAJoinWithASmallOne() {
+    // TPC-H Q8's shape: the small side's probe drops most fact rows, more cheaply than the filter would.
+    FileRelation small = scan("sk BIGINT", 5_000);
+    AttributeReference sk = col(small, "sk");
+    LogicalPlan side = Join.on(factRows, small, JoinType.INNER, on(k, sk));
+    LogicalPlan plan = Join.on(side, dimKeys, JoinType.INNER, on(k, id));
+    assertSame(plan, rule.apply(plan));
   }
 
   @Test
