@@ -7,6 +7,8 @@ import dev.quiver.driver.catalog.TableWrites;
 import dev.quiver.driver.io.FileSources;
 import dev.quiver.driver.io.IpcBatches;
 import dev.quiver.driver.scheduler.JobId;
+import dev.quiver.driver.scheduler.JoinKeyInputs;
+import dev.quiver.executor.task.TaskInputs;
 import dev.quiver.executor.task.TaskOutcome;
 import dev.quiver.executor.task.TaskRunner;
 import dev.quiver.formats.FileFormats;
@@ -23,6 +25,7 @@ import dev.quiver.planner.logical.Plans;
 import dev.quiver.planner.logical.SubqueryAlias;
 import dev.quiver.planner.physical.WriteFilesExec;
 import dev.quiver.planner.physical.WriteSpec;
+import dev.quiver.planner.stages.JoinKeyFilters;
 import dev.quiver.planner.stages.StageDag;
 import dev.quiver.planner.stages.StageKind;
 import dev.quiver.planner.stages.StagePlanner;
@@ -136,7 +139,9 @@ public final class LocalSession implements SessionBackend {
     for (long cacheId : qe.cachedRelations()) {
       pinned.put(cacheId, materialize(cacheId));
     }
-    StageDag dag = stages.get();
+    JoinKeyFilters keyFilters = runtime.conf().getBoolean(QuiverConf.JOIN_KEY_FILTERS, true)
+        ? JoinKeyFilters.plan(stages.get()) : JoinKeyFilters.none(stages.get());
+    StageDag dag = keyFilters.dag();
     JobId job = runtime.newJobId();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put(TaskRunner.SESSION_TIME_ZONE, Sessions.zone(runtime.conf()).getId());
@@ -149,7 +154,11 @@ public final class LocalSession implements SessionBackend {
       settings.put(TaskRunner.TASK_MEMORY_BYTES, Long.toString(runtime.conf().getBytes(QuiverConf.TASK_MEMORY, 0)));
     }
     try {
-      return runtime.scheduler().runJob(job, dag, settings, runtime.execution().jobInputs(job, pinned),
+      TaskInputs inputs = runtime.execution().jobInputs(job, pinned);
+      if (!keyFilters.keysFrom().isEmpty()) {
+        inputs = new JoinKeyInputs(inputs, keyFilters);
+      }
+      return runtime.scheduler().runJob(job, dag, settings, inputs,
           (stage, outcomes) -> {
             if (stage.kind() == StageKind.BROADCAST) {
               runtime.execution().broadcastFinished(job, stage, outcomes);

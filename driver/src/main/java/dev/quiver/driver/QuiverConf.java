@@ -26,6 +26,8 @@ public final class QuiverConf {
   public static final String BATCH_SIZE = "quiver.batch.size";
   public static final String TASK_MAX_FAILURES = "quiver.task.maxFailures";
   public static final String LOCAL_DIR = "quiver.local.dir";
+  /** Whether one side of a shuffled join filters the rows the other side shuffles (JoinKeyFilters). */
+  public static final String JOIN_KEY_FILTERS = "quiver.sql.joinKeyFilters.enabled";
 
   private final Map<String, String> values = new ConcurrentHashMap<>();
 

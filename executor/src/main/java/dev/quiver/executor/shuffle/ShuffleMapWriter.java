@@ -48,7 +48,14 @@ public final class ShuffleMapWriter implements AutoCloseable {
   private Schema schema;
   private int roundRobin;
   private int[] hashes = new int[0];
+  private int[] kept = new int[0];
   private long rowsWritten;
+  /** Where this task's join keys go when it succeeds, or null; with {@link #recorded}, its own bits. */
+  private final KeyBloomFilter recordInto;
+  private long[] recorded;
+  private long rowsRecorded;
+  /** The other side's keys: rows whose key it certainly lacks cannot join and are not written. Or null. */
+  private final KeyBloomFilter keepOnly;
 
   /**
    * @param mapPartition the map task's partition: round-robin dealing starts at a position derived from it, so
@@ -57,6 +64,19 @@ public final class ShuffleMapWriter implements AutoCloseable {
    */
   public ShuffleMapWriter(Path dataFile, Path indexFile, Partitioning partitioning, List<AttributeReference> input,
       int mapPartition, TaskContext ctx) {
+    this(dataFile, indexFile, partitioning, input, mapPartition, ctx, null, null);
+  }
+
+  /**
+   * @param recordInto where to record the keys of the rows written (one side of a shuffled join), or null
+   * @param keepOnly the keys of the join's other side, which a row's key must be among to be written, or null;
+   *     both need hash partitioning on the join keys
+   */
+  public ShuffleMapWriter(Path dataFile, Path indexFile, Partitioning partitioning, List<AttributeReference> input,
+      int mapPartition, TaskContext ctx, KeyBloomFilter recordInto, KeyBloomFilter keepOnly) {
+    boolean hashed = partitioning instanceof Partitioning.Hash;
+    this.recordInto = hashed ? recordInto : null;
+    this.keepOnly = hashed && keepOnly != null && keepOnly.isUseful() ? keepOnly : null;
     this.dataFile = dataFile;
     this.indexFile = indexFile;
     this.partitioning = partitioning;
@@ -76,14 +96,27 @@ public final class ShuffleMapWriter implements AutoCloseable {
       if (schema == null) {
         schema = batch.asRootSchema();
       }
-      rowsWritten += n;
-      if (numPartitions == 1) {
-        buffer(0).add(Gather.slice(batch, 0, n, ctx.allocator()));
+      boolean hashed = numPartitions > 1 || recordInto != null || keepOnly != null;
+      if (hashed) {
+        hash(batch);
+      }
+      if (recordInto != null) {
+        record(n);
+      }
+      int m = keepOnly == null ? n : keep(n);
+      if (m == 0) {
         return;
       }
-      int[] target = partitionIds(batch);
+      rowsWritten += m;
+      int[] selected = m == n ? null : kept;
+      if (numPartitions == 1) {
+        buffer(0).add(selected == null ? Gather.slice(batch, 0, n, ctx.allocator())
+            : Gather.gather(batch, selected, m, ctx.allocator()));
+        return;
+      }
+      int[] target = partitionIds(m);
       int[] counts = new int[numPartitions];
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < m; i++) {
         counts[target[i]]++;
       }
       int[][] rows = new int[numPartitions][];
@@ -91,9 +124,9 @@ public final class ShuffleMapWriter implements AutoCloseable {
         rows[p] = counts[p] == 0 ? null : new int[counts[p]];
         counts[p] = 0;
       }
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < m; i++) {
         int p = target[i];
-        rows[p][counts[p]++] = i;
+        rows[p][counts[p]++] = selected == null ? i : selected[i];
       }
       for (int p = 0; p < numPartitions; p++) {
         if (rows[p] != null) {
@@ -103,26 +136,61 @@ public final class ShuffleMapWriter implements AutoCloseable {
     }
   }
 
-  private int[] partitionIds(Batch batch) {
+  private void record(int n) {
+    if (recorded == null) {
+      recorded = KeyBloomFilter.newWords();
+    }
+    for (int i = 0; i < n; i++) {
+      KeyBloomFilter.add(recorded, hashes[i]);
+    }
+    rowsRecorded += n;
+  }
+
+  /** Keeps the rows whose key the other side may have: their indices in {@link #kept}, hashes moved along. */
+  private int keep(int n) {
+    if (kept.length < n) {
+      kept = new int[Math.max(n, kept.length * 2)];
+    }
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      int h = hashes[i];
+      if (keepOnly.mightContain(h)) {
+        kept[m] = i;
+        hashes[m] = h;
+        m++;
+      }
+    }
+    return m;
+  }
+
+  /** Fills {@link #hashes} with the key hash of each of the batch's rows (hash partitioning). */
+  private void hash(Batch batch) {
     int n = batch.rowCount();
     if (hashes.length < n) {
       hashes = new int[Math.max(n, hashes.length * 2)];
     }
-    if (partitioning instanceof Partitioning.Hash) {
-      List<FieldVector> keyVectors = new ArrayList<>(keys.size());
-      try {
-        for (VectorEvaluator k : keys) {
-          keyVectors.add(k.evaluate(batch, ctx.evalContext()));
-        }
-        KeyHasher.hash(keyVectors, n, hashes);
-      } finally {
-        keyVectors.forEach(FieldVector::close);
+    if (!(partitioning instanceof Partitioning.Hash)) {
+      return;
+    }
+    List<FieldVector> keyVectors = new ArrayList<>(keys.size());
+    try {
+      for (VectorEvaluator k : keys) {
+        keyVectors.add(k.evaluate(batch, ctx.evalContext()));
       }
-      for (int i = 0; i < n; i++) {
+      KeyHasher.hash(keyVectors, n, hashes);
+    } finally {
+      keyVectors.forEach(FieldVector::close);
+    }
+  }
+
+  /** The reduce partition of each of the first {@code m} rows, from their hashes or dealt round-robin. */
+  private int[] partitionIds(int m) {
+    if (partitioning instanceof Partitioning.Hash) {
+      for (int i = 0; i < m; i++) {
         hashes[i] = KeyHasher.partition(hashes[i], numPartitions);
       }
     } else {
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < m; i++) {
         hashes[i] = roundRobin;
         roundRobin = roundRobin + 1 == numPartitions ? 0 : roundRobin + 1;
       }
@@ -139,6 +207,14 @@ public final class ShuffleMapWriter implements AutoCloseable {
 
   /** Writes the data and index files and reports partition sizes. */
   public TaskOutcome.MapOutput finish(TaskOutcome.TaskMetrics metrics) {
+    TaskOutcome.MapOutput out = writeFiles(metrics);
+    if (recorded != null) {
+      recordInto.merge(recorded, rowsRecorded);
+    }
+    return out;
+  }
+
+  private TaskOutcome.MapOutput writeFiles(TaskOutcome.TaskMetrics metrics) {
     long[] bytes = new long[numPartitions];
     long[] rows = new long[numPartitions];
     Path tmpData = dataFile.resolveSibling(dataFile.getFileName() + ".inprogress");

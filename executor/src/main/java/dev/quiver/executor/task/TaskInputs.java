@@ -3,6 +3,7 @@ package dev.quiver.executor.task;
 import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.operators.Operator;
 import dev.quiver.executor.operators.join.BroadcastHashTables;
+import dev.quiver.executor.shuffle.KeyBloomFilter;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -25,6 +26,22 @@ public interface TaskInputs {
    * closed) with the rows; null when the provider keeps none, and each task builds its own.
    */
   default BroadcastHashTables broadcastTables(int stageId) {
+    return null;
+  }
+
+  /**
+   * The Bloom filter map stage {@code stageId} records the keys it writes into (one side of a shuffled join
+   * whose other side is filtered by them), or null.
+   */
+  default KeyBloomFilter joinKeysOf(int stageId) {
+    return null;
+  }
+
+  /**
+   * The other side's join keys, which the rows map stage {@code stageId} writes must be among, or null. Its
+   * recording stage has finished before this stage starts.
+   */
+  default KeyBloomFilter joinKeysFor(int stageId) {
     return null;
   }
 

@@ -93,9 +93,10 @@ public final class TaskRunner {
     if (task.kind() == StageKind.SHUFFLE_MAP) {
       String base = "job" + task.jobId() + "/stage" + task.stageId().id() + "/map" + task.partition() + "-"
           + task.attempt();
+      int stage = task.stageId().id();
       try (ShuffleMapWriter writer = new ShuffleMapWriter(shuffleDir.resolve(base + ".data"),
           shuffleDir.resolve(base + ".index"), task.outputPartitioning(), task.fragment().output(), task.partition(),
-          ctx)) {
+          ctx, ctx.inputs().joinKeysOf(stage), ctx.inputs().joinKeysFor(stage))) {
         Batch b;
         while ((b = op.next()) != null) {
           writer.write(b);

@@ -1,17 +1,13 @@
 package dev.quiver.planner.optimizer;
 
 import dev.quiver.planner.expressions.Alias;
-import dev.quiver.planner.expressions.And;
 import dev.quiver.planner.expressions.AttributeReference;
 import dev.quiver.planner.expressions.Comparison;
 import dev.quiver.planner.expressions.ComparisonOp;
 import dev.quiver.planner.expressions.ExprId;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.Expressions;
-import dev.quiver.planner.expressions.In;
-import dev.quiver.planner.expressions.Not;
-import dev.quiver.planner.expressions.Or;
-import dev.quiver.planner.expressions.ScalarFunction;
+import dev.quiver.planner.expressions.Selectivity;
 import dev.quiver.planner.logical.Aggregate;
 import dev.quiver.planner.logical.FileRelation;
 import dev.quiver.planner.logical.Filter;
@@ -299,33 +295,10 @@ public final class InjectRuntimeFilters implements Rule {
 
   private static boolean hasSelectiveFilter(LogicalPlan chain) {
     for (LogicalPlan n = chain; !(n instanceof FileRelation); n = n.children().get(0)) {
-      if (n instanceof Filter f && isLikelySelective(f.condition())) {
+      if (n instanceof Filter f && Selectivity.isLikelySelective(f.condition())) {
         return true;
       }
     }
     return false;
-  }
-
-  /**
-   * Spark's heuristic for a filter that probably keeps few rows: a comparison, IN or string match (not a
-   * null check), anywhere in a conjunction, on both sides of a disjunction.
-   */
-  static boolean isLikelySelective(Expression e) {
-    if (e instanceof And and) {
-      return isLikelySelective(and.left()) || isLikelySelective(and.right());
-    }
-    if (e instanceof Or or) {
-      return isLikelySelective(or.left()) && isLikelySelective(or.right());
-    }
-    if (e instanceof Not not) {
-      return isLikelySelective(not.child());
-    }
-    if (e instanceof Comparison || e instanceof In) {
-      return true;
-    }
-    return e instanceof ScalarFunction f && switch (f.name()) {
-      case "like", "ilike", "rlike", "startswith", "endswith", "contains" -> true;
-      default -> false;
-    };
   }
 }

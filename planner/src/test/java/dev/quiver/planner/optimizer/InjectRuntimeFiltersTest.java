@@ -8,9 +8,7 @@ import static dev.quiver.planner.optimizer.TestPlans.list;
 import static dev.quiver.planner.optimizer.TestPlans.lit;
 import static dev.quiver.planner.optimizer.TestPlans.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.planner.expressions.AggregateCall;
 import dev.quiver.planner.expressions.AggregateFunction;
@@ -18,11 +16,7 @@ import dev.quiver.planner.expressions.Alias;
 import dev.quiver.planner.expressions.ArithmeticOp;
 import dev.quiver.planner.expressions.AttributeReference;
 import dev.quiver.planner.expressions.BinaryArithmetic;
-import dev.quiver.planner.expressions.In;
 import dev.quiver.planner.expressions.IsNotNull;
-import dev.quiver.planner.expressions.Not;
-import dev.quiver.planner.expressions.Or;
-import dev.quiver.planner.expressions.ScalarFunction;
 import dev.quiver.planner.logical.Aggregate;
 import dev.quiver.planner.logical.FileRelation;
 import dev.quiver.planner.logical.Filter;
@@ -204,18 +198,5 @@ class InjectRuntimeFiltersTest {
   void isOffWithANegativeThreshold() {
     LogicalPlan plan = Join.on(totalsBy(factRows), dimKeys, JoinType.INNER, on(key.toAttribute(), id));
     assertSame(plan, new InjectRuntimeFilters(-1).apply(plan));
-  }
-
-  @Test
-  void judgesSelectivityAsSparkDoes() {
-    assertTrue(InjectRuntimeFilters.isLikelySelective(eq(name, lit("x"))));
-    assertTrue(InjectRuntimeFilters.isLikelySelective(new In(name, list(lit("x"), lit("y")))));
-    assertTrue(InjectRuntimeFilters.isLikelySelective(new ScalarFunction("startswith", list(name, lit("x")))));
-    assertTrue(InjectRuntimeFilters.isLikelySelective(
-        new dev.quiver.planner.expressions.And(new IsNotNull(id), gt(id, lit(3)))));
-    assertTrue(InjectRuntimeFilters.isLikelySelective(new Not(eq(name, lit("x")))));
-    assertFalse(InjectRuntimeFilters.isLikelySelective(new IsNotNull(id)));
-    assertFalse(InjectRuntimeFilters.isLikelySelective(new Or(gt(id, lit(3)), new IsNotNull(name))));
-    assertFalse(InjectRuntimeFilters.isLikelySelective(new ScalarFunction("upper", list(name))));
   }
 }

@@ -1,0 +1,53 @@
+package dev.quiver.executor.shuffle;
+
+/**
+ * The join keys one side of a shuffled join wrote, as a Bloom filter over their partitioning hashes (two bits
+ * per key in 2^23), so the other side's map tasks can drop the rows that cannot match before writing them.
+ * Map tasks record into a words array of their own ({@link #newWords()}, {@link #add}) and merge it when they
+ * succeed, so a failed attempt adds nothing and a retried one only bits already set. A filter that saw too
+ * many keys to drop much stops filtering ({@link #isUseful()}).
+ */
+public final class KeyBloomFilter {
+  private static final int LOG_BITS = 23;
+  private static final int SHIFT = 32 - LOG_BITS;
+  /**
+   * Beyond this many keys a quarter or more of absent keys pass: the filter costs its probes and saves little.
+   */
+  static final long MAX_KEYS = 1L << (LOG_BITS - 2);
+
+  private final long[] words = new long[1 << (LOG_BITS - 6)];
+  private long keys;
+
+  /** A words array for one map task to record its keys into. */
+  public static long[] newWords() {
+    return new long[1 << (LOG_BITS - 6)];
+  }
+
+  /** Records a key by its partitioning hash (its top bits, which partitioning by the low bits leaves varied). */
+  public static void add(long[] words, int hash) {
+    int a = hash >>> SHIFT;
+    int b = (hash * 0x9E3779B9) >>> SHIFT;
+    words[a >>> 6] |= 1L << a;
+    words[b >>> 6] |= 1L << b;
+  }
+
+  /** Merges a successful map task's recorded keys; {@code keys} counts its rows (an upper bound on its keys). */
+  public synchronized void merge(long[] taskWords, long taskKeys) {
+    for (int i = 0; i < words.length; i++) {
+      words[i] |= taskWords[i];
+    }
+    keys += taskKeys;
+  }
+
+  /** Whether the filter drops enough absent keys to be worth probing. */
+  public synchronized boolean isUseful() {
+    return keys <= MAX_KEYS;
+  }
+
+  /** False only for a key that was certainly not recorded. Call only after every recording task merged. */
+  public boolean mightContain(int hash) {
+    int a = hash >>> SHIFT;
+    int b = (hash * 0x9E3779B9) >>> SHIFT;
+    return (words[a >>> 6] & (1L << a)) != 0 && (words[b >>> 6] & (1L << b)) != 0;
+  }
+}

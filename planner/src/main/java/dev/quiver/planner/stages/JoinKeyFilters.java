@@ -1,0 +1,150 @@
+package dev.quiver.planner.stages;
+
+import dev.quiver.planner.expressions.Selectivity;
+import dev.quiver.planner.logical.JoinType;
+import dev.quiver.planner.physical.BuildSide;
+import dev.quiver.planner.physical.FilterExec;
+import dev.quiver.planner.physical.HashJoinExec;
+import dev.quiver.planner.physical.PhysicalPlan;
+import dev.quiver.planner.physical.ShuffleReadExec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Join key filters between the two map stages of a shuffled hash join: one side (the recording stage) runs
+ * first and records the keys it writes; the other side's map tasks then write only rows whose key the first
+ * side may have, since the join would drop the others (TPC-H Q18 shuffles the lineitems of 57 orders, not
+ * all 6M). Which side records: the one the join type allows (an anti or outer join's preserved side keeps
+ * its unmatched rows, so it can only record); if both, the side whose stage filters its rows (a likely
+ * selective condition or a semi join) while the other does not, else the side the join builds its table of
+ * (the smaller by the estimates). A stage is filtered only when that join is its only reader.
+ *
+ * @param dag the job's stages, reordered so every recording stage (and what it reads) runs before the stage
+ *     it filters
+ * @param keysFrom per filtered map stage, the map stage whose recorded keys filter it
+ */
+public record JoinKeyFilters(StageDag dag, Map<StageId, StageId> keysFrom) {
+  public JoinKeyFilters {
+    keysFrom = Map.copyOf(keysFrom);
+  }
+
+  public static JoinKeyFilters none(StageDag dag) {
+    return new JoinKeyFilters(dag, Map.of());
+  }
+
+  public static JoinKeyFilters plan(StageDag dag) {
+    Map<Integer, Integer> readers = new HashMap<>();
+    List<HashJoinExec> joins = new ArrayList<>();
+    for (Stage s : dag.stages()) {
+      collect(s.fragment(), readers, joins);
+    }
+    Map<StageId, Set<StageId>> extraParents = new HashMap<>();
+    Map<StageId, StageId> keysFrom = new LinkedHashMap<>();
+    for (HashJoinExec j : joins) {
+      if (!(j.left() instanceof ShuffleReadExec l) || !(j.right() instanceof ShuffleReadExec r)) {
+        continue;
+      }
+      StageId left = new StageId(l.stageId());
+      StageId right = new StageId(r.stageId());
+      boolean filterRight = filters(j.joinType(), false) && readers.get(r.stageId()) == 1;
+      boolean filterLeft = filters(j.joinType(), true) && readers.get(l.stageId()) == 1;
+      if (filterLeft && filterRight) {
+        boolean leftReduced = reduces(dag.stage(left).fragment());
+        boolean rightReduced = reduces(dag.stage(right).fragment());
+        boolean recordLeft = leftReduced != rightReduced ? leftReduced : j.buildSide() == BuildSide.LEFT;
+        filterLeft = !recordLeft;
+        filterRight = recordLeft;
+      }
+      StageId recording = filterRight ? left : right;
+      StageId filtered = filterRight ? right : left;
+      if (!(filterLeft || filterRight) || keysFrom.containsKey(filtered)
+          || ancestors(dag, recording, extraParents).contains(filtered)) {
+        continue;
+      }
+      keysFrom.put(filtered, recording);
+      extraParents.computeIfAbsent(filtered, k -> new LinkedHashSet<>()).add(recording);
+    }
+    if (keysFrom.isEmpty()) {
+      return none(dag);
+    }
+    List<Stage> ordered = new ArrayList<>();
+    Set<StageId> placed = new HashSet<>();
+    for (Stage s : dag.stages()) {
+      place(dag, s.id(), extraParents, placed, ordered);
+    }
+    return new JoinKeyFilters(new StageDag(ordered), keysFrom);
+  }
+
+  /** Whether the join drops that side's rows without a match (so they need not be shuffled to it). */
+  private static boolean filters(JoinType type, boolean leftSide) {
+    return switch (type) {
+      case INNER, LEFT_SEMI -> true;
+      case LEFT_ANTI, LEFT_OUTER -> !leftSide;
+      case RIGHT_OUTER -> leftSide;
+      default -> false;
+    };
+  }
+
+  private static void collect(PhysicalPlan plan, Map<Integer, Integer> readers, List<HashJoinExec> joins) {
+    if (plan instanceof ShuffleReadExec read) {
+      readers.merge(read.stageId(), 1, Integer::sum);
+    }
+    if (plan instanceof HashJoinExec j && !j.broadcast()) {
+      joins.add(j);
+    }
+    for (PhysicalPlan c : plan.children()) {
+      collect(c, readers, joins);
+    }
+  }
+
+  /** Whether a stage's fragment drops rows on purpose: a likely selective filter or a semi join. */
+  private static boolean reduces(PhysicalPlan plan) {
+    if (plan instanceof FilterExec f && Selectivity.isLikelySelective(f.condition())) {
+      return true;
+    }
+    if (plan instanceof HashJoinExec j && j.joinType() == JoinType.LEFT_SEMI) {
+      return true;
+    }
+    for (PhysicalPlan c : plan.children()) {
+      if (reduces(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<StageId> ancestors(StageDag dag, StageId id, Map<StageId, Set<StageId>> extraParents) {
+    Set<StageId> seen = new HashSet<>();
+    List<StageId> todo = new ArrayList<>(List.of(id));
+    while (!todo.isEmpty()) {
+      StageId s = todo.remove(todo.size() - 1);
+      if (seen.add(s)) {
+        todo.addAll(dag.stage(s).parents());
+        todo.addAll(extraParents.getOrDefault(s, Set.of()));
+      }
+    }
+    return seen;
+  }
+
+  private static void place(StageDag dag, StageId id, Map<StageId, Set<StageId>> extraParents, Set<StageId> placed,
+      List<Stage> ordered) {
+    if (placed.contains(id)) {
+      return;
+    }
+    Stage stage = dag.stage(id);
+    for (StageId p : stage.parents()) {
+      place(dag, p, extraParents, placed, ordered);
+    }
+    for (StageId p : extraParents.getOrDefault(id, Set.of())) {
+      place(dag, p, extraParents, placed, ordered);
+    }
+    placed.add(id);
+    ordered.add(stage);
+  }
+}
