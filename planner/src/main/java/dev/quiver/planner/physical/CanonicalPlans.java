@@ -130,8 +130,11 @@ public final class CanonicalPlans {
       List<AggregateCall> aggregates = exprs(p.aggregates());
       List<AttributeReference> aggregateAttributes = attrs(p.aggregateAttributes());
       List<AttributeReference> bufferAttributes = attrs(p.bufferAttributes());
-      return new HashAggregateExec(p.mode(), grouping, aggregates, aggregateAttributes, bufferAttributes,
-          exprs(p.resultExpressions()), child);
+      // A partial aggregate outputs its groups and buffers; its result expressions (which the planner gives
+      // it from the final phase, pruned per branch) do not change its rows.
+      List<Expression> results = p.mode() == AggregateMode.PARTIAL ? List.of() : exprs(p.resultExpressions());
+      return new HashAggregateExec(p.mode(), grouping, aggregates, aggregateAttributes, bufferAttributes, results,
+          child);
     }
 
     @Override

@@ -112,6 +112,16 @@ class ExchangeReuseTest {
   }
 
   @Test
+  void aBranchThatDropsTheGroupKeyStillReusesThePartialAggregate() {
+    // The second aggregate outputs only the sum; its map side groups and sums exactly as the first's.
+    String sql = "SELECT a.region, a.total, m.top FROM " + totals("") + " a CROSS JOIN "
+        + "(SELECT max(t) AS top FROM (SELECT sum(amount) AS t FROM sales GROUP BY region)) m";
+    StageDag with = stages(sql, true);
+    assertEquals(count(stages(sql, false), StageKind.SHUFFLE_MAP) - 1, count(with, StageKind.SHUFFLE_MAP),
+        () -> PhysicalPlanPrinter.print(with));
+  }
+
+  @Test
   void aBroadcastOfTheSameRowsIsReused() {
     String sql = "SELECT s.amount, r1.manager, r2.manager FROM sales s JOIN regions r1 ON s.region = r1.region "
         + "JOIN regions r2 ON s.product = r2.region";
