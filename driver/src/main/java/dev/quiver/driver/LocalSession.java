@@ -28,7 +28,6 @@ import dev.quiver.planner.physical.WriteSpec;
 import dev.quiver.planner.stages.JoinKeyFilters;
 import dev.quiver.planner.stages.StageDag;
 import dev.quiver.planner.stages.StageKind;
-import dev.quiver.planner.stages.StagePlanner;
 import dev.quiver.sql.AnalysisException;
 import dev.quiver.sql.QuiverException;
 import dev.quiver.sql.types.StructType;
@@ -218,7 +217,7 @@ public final class LocalSession implements SessionBackend {
       WriteJob wj = job.get();
       WriteSpec spec = new WriteSpec(format, request.options(), partitionBy, wj.outputPath(), wj.stagingDir(),
           wj.jobId());
-      List<TaskOutcome> outcomes = run(qe, () -> StagePlanner.cut(new WriteFilesExec(spec, qe.physical())));
+      List<TaskOutcome> outcomes = run(qe, () -> qe.cut(new WriteFilesExec(spec, qe.physical())));
       List<TaskCommitMessage> messages = new ArrayList<>();
       for (TaskOutcome o : outcomes) {
         messages.add(((TaskOutcome.Written) o).commit());

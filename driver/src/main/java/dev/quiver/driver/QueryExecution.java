@@ -108,9 +108,14 @@ public final class QueryExecution {
 
   public synchronized StageDag stages() {
     if (stages == null) {
-      stages = StagePlanner.cut(physical());
+      stages = cut(physical());
     }
     return stages;
+  }
+
+  /** Cuts a plan of this query (the query's own, or it under a write) into stages, by the session's settings. */
+  public StageDag cut(PhysicalPlan root) {
+    return StagePlanner.cut(root, runtime.conf().getBoolean(QuiverConf.EXCHANGE_REUSE, true));
   }
 
   /** The cached DataFrames this query reads. */

@@ -22,6 +22,8 @@ public final class QuiverConf {
   public static final String MAX_PARTITION_BYTES = "spark.sql.files.maxPartitionBytes";
   public static final String OPEN_COST_IN_BYTES = "spark.sql.files.openCostInBytes";
   public static final String DEFAULT_SOURCE = "spark.sql.sources.default";
+  /** Whether a query computes an exchange once for all its uses (true, as Spark) or once per use. */
+  public static final String EXCHANGE_REUSE = "spark.sql.exchange.reuse";
   public static final String TASK_MEMORY = "quiver.executor.memory";
   public static final String BATCH_SIZE = "quiver.batch.size";
   public static final String TASK_MAX_FAILURES = "quiver.task.maxFailures";

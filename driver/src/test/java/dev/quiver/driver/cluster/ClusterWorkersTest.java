@@ -142,23 +142,53 @@ class ClusterWorkersTest {
     List<List<Object>> expected = local(sql, QuiverConf.BROADCAST_THRESHOLD, "-1");
     LocalSession s = clusterSession(QuiverConf.BROADCAST_THRESHOLD, "-1", QuiverConf.SHUFFLE_PARTITIONS, "8");
     try {
-      long before = tasksFinished();
-      CompletableFuture<List<List<Object>>> result = CompletableFuture.supplyAsync(() -> run(s, sql));
       // Kill a worker once both map stages are done (4 tasks), so it holds map output the reduce tasks need.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (tasksFinished() < before + 5 && !result.isDone() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      Process victim = started.remove(0);
-      victim.destroyForcibly().waitFor();
-      assertEquals(expected, result.get(120, TimeUnit.SECONDS));
-      // A restarted worker registers again and gets work.
-      started.add(0, workers.start(driver.port(), dir.resolve("w0b"), dir.resolve("w0b.log")));
-      awaitWorkers(2);
+      assertEquals(expected, runKillingAWorkerAfter(s, sql, 5, "w0b"));
       sameAsLocal("SELECT id % 13 AS k, count(*) FROM range(0, 10000) GROUP BY id % 13 ORDER BY k");
     } finally {
       s.stop();
     }
+  }
+
+  @Test
+  void aReusedMapStageLostWithAWorkerIsComputedAgainForAllItsReaders() throws Exception {
+    // One aggregate read by two stages (its rows, and their max): Q15's shape. Every group counts 60 rows.
+    String totals = "(SELECT id % 50000 AS k, count(*) AS c FROM range(0, 3000000) GROUP BY id % 50000)";
+    String sql = "SELECT t.k % 10 AS g, count(*) AS n, sum(t.c) AS s FROM " + totals + " t JOIN (SELECT max(c) AS "
+        + "top FROM " + totals + ") m ON t.c = m.top GROUP BY t.k % 10 ORDER BY g";
+    List<List<Object>> expected = local(sql, QuiverConf.BROADCAST_THRESHOLD, "-1", QuiverConf.EXCHANGE_REUSE,
+        "false");
+    assertEquals(10, expected.size());
+    LocalSession s = clusterSession(QuiverConf.BROADCAST_THRESHOLD, "-1");
+    try {
+      String plan = s.explain(SqlParser.parseQuery(sql, s::table, ZoneId.of("UTC")), false);
+      assertTrue(plan.contains("ReusedExchange"), plan);
+      // Killed once the shared map stage (2 tasks) is done, before both its readers have read it.
+      assertEquals(expected, runKillingAWorkerAfter(s, sql, 2, "w0c"));
+    } finally {
+      s.stop();
+    }
+  }
+
+  /**
+   * Runs {@code sql}, kills the first worker once {@code tasks} more tasks have finished, checks the job still
+   * ends, and starts a replacement worker in directory {@code replacement}; returns the job's rows.
+   */
+  private static List<List<Object>> runKillingAWorkerAfter(LocalSession s, String sql, int tasks,
+      String replacement) throws Exception {
+    long before = tasksFinished();
+    CompletableFuture<List<List<Object>>> result = CompletableFuture.supplyAsync(() -> run(s, sql));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (tasksFinished() < before + tasks && !result.isDone() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    Process victim = started.remove(0);
+    victim.destroyForcibly().waitFor();
+    List<List<Object>> rows = result.get(120, TimeUnit.SECONDS);
+    // A restarted worker registers again and gets work.
+    started.add(0, workers.start(driver.port(), dir.resolve(replacement), dir.resolve(replacement + ".log")));
+    awaitWorkers(2);
+    return rows;
   }
 
   private static long tasksFinished() {

@@ -27,7 +27,10 @@ import dev.quiver.planner.physical.WindowExec;
 import dev.quiver.planner.physical.WriteFilesExec;
 import dev.quiver.planner.stages.Stage;
 import dev.quiver.planner.stages.StageDag;
+import dev.quiver.planner.stages.StageId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -38,9 +41,14 @@ import java.util.stream.Collectors;
 public final class PhysicalPlanPrinter {
   private PhysicalPlanPrinter() {}
 
-  /** The job's plan, stage fragments stitched back together at their exchanges. */
+  /**
+   * The job's plan, stage fragments stitched back together at their exchanges. A stage read by several
+   * consumers (a reused exchange) is drawn in full where it is met first and as Spark's
+   * {@code ReusedExchange [columns], <exchange>} line everywhere else.
+   */
   public static String print(StageDag dag) {
-    return TreeText.draw(new Node(dag.result(), dag.result().fragment(), dag), Node::label, Node::children);
+    Set<StageId> drawn = new HashSet<>();
+    return TreeText.draw(new Node(dag.result(), dag.result().fragment(), dag, drawn), Node::label, Node::children);
   }
 
   /** A plan that has not been cut into stages (no stage markers). */
@@ -48,32 +56,59 @@ public final class PhysicalPlanPrinter {
     return TreeText.draw(plan, p -> p.accept(Labels.INSTANCE), PhysicalPlan::children);
   }
 
-  private record Node(Stage stage, PhysicalPlan plan, StageDag dag) {
+  /**
+   * One operator of a stage's fragment. The tree is drawn parent first, children in order, so whether a read
+   * is the first of its stage (drawn in full) is decided when its label is drawn, just before its children.
+   */
+  private static final class Node {
+    private final Stage stage;
+    private final PhysicalPlan plan;
+    private final StageDag dag;
+    private final Set<StageId> drawn;
+    private boolean reused;
+
+    Node(Stage stage, PhysicalPlan plan, StageDag dag, Set<StageId> drawn) {
+      this.stage = stage;
+      this.plan = plan;
+      this.dag = dag;
+      this.drawn = drawn;
+    }
+
     String label() {
-      if (plan instanceof ShuffleReadExec r) {
-        Stage producer = dag.stage(new dev.quiver.planner.stages.StageId(r.stageId()));
-        return "Exchange " + partitioning(r.partitioning()) + "  <- stage boundary: stage " + producer.id().id()
-            + " (" + producer.numPartitions() + " tasks) writes, stage " + stage.id().id() + " reads";
+      Stage producer = producer();
+      if (producer == null) {
+        return "*(" + stage.id().id() + ") " + plan.accept(Labels.INSTANCE);
       }
-      if (plan instanceof BroadcastReadExec b) {
-        Stage producer = dag.stage(new dev.quiver.planner.stages.StageId(b.stageId()));
-        return "BroadcastExchange  <- stage boundary: stage " + producer.id().id() + " ("
-            + producer.numPartitions() + " tasks) is broadcast to stage " + stage.id().id();
+      reused = !drawn.add(producer.id());
+      String exchange = plan instanceof ShuffleReadExec r ? "Exchange " + partitioning(r.partitioning())
+          : "BroadcastExchange";
+      if (reused) {
+        return "ReusedExchange [" + LogicalPlanPrinter.attrs(plan.output()) + "], " + exchange
+            + "  <- stage " + producer.id().id() + "'s output, read again by stage " + stage.id().id();
       }
-      String prefix = "*(" + stage.id().id() + ") ";
-      return prefix + plan.accept(Labels.INSTANCE);
+      String boundary = exchange + "  <- stage boundary: stage " + producer.id().id() + " ("
+          + producer.numPartitions() + " tasks) ";
+      return plan instanceof ShuffleReadExec ? boundary + "writes, stage " + stage.id().id() + " reads"
+          : boundary + "is broadcast to stage " + stage.id().id();
     }
 
     List<Node> children() {
+      Stage producer = producer();
+      if (producer != null) {
+        return reused ? List.of() : List.of(new Node(producer, producer.fragment(), dag, drawn));
+      }
+      return plan.children().stream().map(c -> new Node(stage, c, dag, drawn)).toList();
+    }
+
+    /** The stage whose output this node reads, or null for an operator of this stage. */
+    private Stage producer() {
       if (plan instanceof ShuffleReadExec r) {
-        Stage producer = dag.stage(new dev.quiver.planner.stages.StageId(r.stageId()));
-        return List.of(new Node(producer, producer.fragment(), dag));
+        return dag.stage(new StageId(r.stageId()));
       }
       if (plan instanceof BroadcastReadExec b) {
-        Stage producer = dag.stage(new dev.quiver.planner.stages.StageId(b.stageId()));
-        return List.of(new Node(producer, producer.fragment(), dag));
+        return dag.stage(new StageId(b.stageId()));
       }
-      return plan.children().stream().map(c -> new Node(stage, c, dag)).toList();
+      return null;
     }
   }
 
