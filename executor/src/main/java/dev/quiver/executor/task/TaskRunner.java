@@ -94,9 +94,10 @@ public final class TaskRunner {
       String base = "job" + task.jobId() + "/stage" + task.stageId().id() + "/map" + task.partition() + "-"
           + task.attempt();
       int stage = task.stageId().id();
+      TaskInputs in = ctx.inputs();
       try (ShuffleMapWriter writer = new ShuffleMapWriter(shuffleDir.resolve(base + ".data"),
           shuffleDir.resolve(base + ".index"), task.outputPartitioning(), task.fragment().output(), task.partition(),
-          ctx, ctx.inputs().joinKeysOf(stage), ctx.inputs().joinKeysFor(stage))) {
+          ctx, in == null ? null : in.joinKeysOf(stage), in == null ? null : in.joinKeysFor(stage))) {
         Batch b;
         while ((b = op.next()) != null) {
           writer.write(b);
