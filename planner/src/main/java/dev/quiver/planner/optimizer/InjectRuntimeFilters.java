@@ -34,12 +34,14 @@ import java.util.Set;
  * projections, filters, sorts, the group keys of aggregates and the side of a join it comes from, to a
  * scan.
  *
- * <p>The filter is only injected where it saves work: the creation side must fit the broadcast threshold
- * (so the semi join is a broadcast hash join in the scan's pipeline) and be a tenth of the scan it filters
- * or less, and on its way down the key must pass an aggregate, or a join from its smaller side (the side
- * the join builds a table of), or a join shuffling both sides; or the join itself must shuffle both
- * sides. Where the scan feeds a join directly through a broadcast, that join's own probe filters it
- * already (and may be the more selective). The result is unchanged in every case: only rows the join would drop are dropped.
+ * <p>The filter is only injected where it saves work. The creation side must fit the broadcast threshold (so
+ * the semi join is a broadcast hash join in the scan's pipeline). The scan must be a join's broadcast build
+ * side at least twice the creation side's size (the filter shrinks the table, as TPC-H Q4's lineitem keys
+ * for 57k orders); or ten times it, with the key passing on its way down an aggregate, a join from that
+ * join's smaller side (the side it builds a table of) or a join shuffling both sides, or with the join itself
+ * shuffling both sides. A scan that is a broadcast join's probe side is not filtered: that join's own probe
+ * filters it already (and may be the more selective). The result is unchanged in every case: only rows the
+ * join would drop are dropped.
  *
  * <pre>
  * Join Inner (ps_partkey = agg_partkey)          Join Inner (ps_partkey = agg_partkey)
@@ -64,6 +66,13 @@ public final class InjectRuntimeFilters implements Rule {
    * table's keys filtering another big table.
    */
   private static final int MIN_REDUCTION = 10;
+  /**
+   * The same for a join's build side, which the filter shrinks (its table and what it broadcasts) at the cost
+   * of one probe per row: worth it at a lower ratio.
+   */
+  private static final int MIN_BUILD_REDUCTION = 2;
+  /** No filter: it would save nothing. */
+  private static final int NEVER = 0;
 
   private final long creationSideThreshold;
 
@@ -90,8 +99,9 @@ public final class InjectRuntimeFilters implements Rule {
     }
     Set<ExprId> leftIds = AttributeIds.output(j.left());
     Set<ExprId> rightIds = AttributeIds.output(j.right());
-    boolean shuffled = SizeEstimator.estimate(j.left()) > creationSideThreshold
-        && SizeEstimator.estimate(j.right()) > creationSideThreshold;
+    long leftSize = SizeEstimator.estimate(j.left());
+    long rightSize = SizeEstimator.estimate(j.right());
+    boolean shuffled = leftSize > creationSideThreshold && rightSize > creationSideThreshold;
     LogicalPlan left = j.left();
     LogicalPlan right = j.right();
     for (Expression c : Expressions.splitConjuncts(j.condition().get())) {
@@ -106,16 +116,28 @@ public final class InjectRuntimeFilters implements Rule {
         continue;
       }
       if (dropsUnmatched(j.joinType(), true)) {
-        left = reduce(left, l, j.right(), r, shuffled);
+        left = reduce(left, l, j.right(), r, minReduction(leftSize, rightSize, shuffled));
       }
       if (dropsUnmatched(j.joinType(), false)) {
-        right = reduce(right, r, j.left(), l, shuffled);
+        right = reduce(right, r, j.left(), l, minReduction(rightSize, leftSize, shuffled));
       }
     }
     if (left == j.left() && right == j.right()) {
       return j;
     }
     return new Join(left, right, j.joinType(), j.condition(), j.usingColumns());
+  }
+
+  /**
+   * How much bigger than the creation side a scan directly below the join on this side must be to be filtered:
+   * a broadcast build side at a lower ratio; the probe side of a broadcast join never (the join's own probe
+   * filters it); either side of a join that shuffles both at the usual ratio.
+   */
+  private int minReduction(long sideSize, long otherSize, boolean shuffled) {
+    if (sideSize <= creationSideThreshold && sideSize <= otherSize) {
+      return MIN_BUILD_REDUCTION;
+    }
+    return shuffled ? MIN_REDUCTION : NEVER;
   }
 
   /**
@@ -132,7 +154,7 @@ public final class InjectRuntimeFilters implements Rule {
   }
 
   private LogicalPlan reduce(LogicalPlan side, AttributeReference key, LogicalPlan other, AttributeReference otherKey,
-      boolean shuffled) {
+      int minReduction) {
     List<Creation> found = new ArrayList<>();
     creations(other, otherKey, found);
     Creation best = null;
@@ -144,35 +166,36 @@ public final class InjectRuntimeFilters implements Rule {
     if (best == null) {
       return side;
     }
-    LogicalPlan reduced = reduceScan(side, key, best, shuffled);
+    LogicalPlan reduced = reduceScan(side, key, best, minReduction);
     return reduced == null ? side : reduced;
   }
 
   /**
    * {@code node} with its scan reduced to the rows whose {@code key} the creation side holds, or null when
-   * the key cannot be followed to a scan or the filter would not save work there.
+   * the key cannot be followed to a scan or the filter would not save work there: the scan must be {@code
+   * minReduction} times the creation side's size ({@link #NEVER}: not at all).
    */
-  private LogicalPlan reduceScan(LogicalPlan node, AttributeReference key, Creation creation, boolean saves) {
+  private LogicalPlan reduceScan(LogicalPlan node, AttributeReference key, Creation creation, int minReduction) {
     if (isScanChain(node)) {
-      if (!saves || SizeEstimator.estimate(node) < MIN_REDUCTION * creation.size()) {
+      if (minReduction == NEVER || SizeEstimator.estimate(node) < (long) minReduction * creation.size()) {
         return null;
       }
       Expression condition = new Comparison(ComparisonOp.EQ, key, creation.key());
       return Join.on(node, creation.plan(), JoinType.LEFT_SEMI, Optional.of(condition));
     }
     if (node instanceof Filter || node instanceof Sort) {
-      return withChild(node, 0, reduceScan(node.children().get(0), key, creation, saves));
+      return withChild(node, 0, reduceScan(node.children().get(0), key, creation, minReduction));
     }
     if (node instanceof Project p) {
       AttributeReference below = sourceAttribute(p.projectList(), key);
-      return below == null ? null : withChild(p, 0, reduceScan(p.child(), below, creation, saves));
+      return below == null ? null : withChild(p, 0, reduceScan(p.child(), below, creation, minReduction));
     }
     if (node instanceof Aggregate a) {
       AttributeReference below = sourceAttribute(a.aggregateExpressions(), key);
       if (below == null || !isGroupingAttribute(a, below)) {
         return null;
       }
-      return withChild(a, 0, reduceScan(a.child(), below, creation, true));
+      return withChild(a, 0, reduceScan(a.child(), below, creation, crossed(minReduction)));
     }
     if (node instanceof Join j) {
       if (isSameFilter(j, key, creation)) {
@@ -182,7 +205,7 @@ public final class InjectRuntimeFilters implements Rule {
       // it was the only match of come out null-extended, with a null key the join above drops as well.
       int side = AttributeIds.output(j.left()).contains(key.exprId()) ? 0 : 1;
       LogicalPlan branch = j.children().get(side);
-      return withChild(j, side, reduceScan(branch, key, creation, saves || pays(j, branch)));
+      return withChild(j, side, reduceScan(branch, key, creation, pays(j, branch) ? crossed(minReduction) : minReduction));
     }
     return null;
   }
@@ -200,6 +223,11 @@ public final class InjectRuntimeFilters implements Rule {
     long ours = SizeEstimator.estimate(branch);
     long theirs = SizeEstimator.estimate(branch == j.left() ? j.right() : j.left());
     return ours <= theirs || ours > creationSideThreshold && theirs > creationSideThreshold;
+  }
+
+  /** The ratio needed once the key passed an operator the filter saves work in. */
+  private static int crossed(int minReduction) {
+    return minReduction == NEVER ? MIN_REDUCTION : minReduction;
   }
 
   /** Whether {@code j} is the semi join this filter would add (a join higher up added it already). */

@@ -96,6 +96,23 @@ class InjectRuntimeFiltersTest {
   }
 
   @Test
+  void filtersABroadcastBuildSideThatIsOnlyTwiceTheCreationSide() {
+    // TPC-H Q4's shape: orders of one quarter semi-joined with the lineitems they have; the lineitem side is
+    // the smaller by the estimates, so the join builds its table of it, and the orders' keys shrink that table.
+    FileRelation orders = scan("id BIGINT, name STRING, pad STRING", 9_000);
+    AttributeReference orderId = col(orders, "id");
+    LogicalPlan quarter = new Filter(eq(col(orders, "name"), lit("x")), orders);
+    FileRelation lines = scan("lk BIGINT", 5_000);
+    AttributeReference lk = col(lines, "lk");
+    LogicalPlan plan = Join.on(quarter, lines, JoinType.LEFT_SEMI, on(orderId, lk));
+
+    LogicalPlan keys = new Project(list(orderId), quarter);
+    LogicalPlan expected = Join.on(quarter, Join.on(lines, keys, JoinType.LEFT_SEMI, on(lk, orderId)),
+        JoinType.LEFT_SEMI, on(orderId, lk));
+    assertEquals(expected, rule.apply(plan));
+  }
+
+  @Test
   void notBelowTheBigSideOfAJoinWithASmallOne() {
     // TPC-H Q8's shape: the small side's probe drops most fact rows, more cheaply than the filter would.
     FileRelation small = scan("sk BIGINT", 5_000);
