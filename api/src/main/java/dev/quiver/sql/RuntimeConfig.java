@@ -33,6 +33,9 @@ public final class RuntimeConfig {
     d.put(QuiverConf.MAX_PARTITION_BYTES, () -> (128L << 20) + "b");
     d.put(QuiverConf.OPEN_COST_IN_BYTES, () -> (4L << 20) + "b");
     d.put(QuiverConf.DEFAULT_SOURCE, () -> "parquet");
+    d.put(QuiverConf.EXCHANGE_REUSE, () -> "true");
+    // Spark 3.x's default is false; Quiver's runtime filters are on unless turned off.
+    d.put(QuiverConf.RUNTIME_FILTER_SEMI_JOIN, () -> "true");
     // The directory the session's warehouse uses (Spark prints it qualified, as file:/...; Quiver keeps a plain
     // path so that the value can be handed back to a builder).
     d.put(QuiverConf.WAREHOUSE_DIR, () -> Paths.get("spark-warehouse").toAbsolutePath().normalize().toString());

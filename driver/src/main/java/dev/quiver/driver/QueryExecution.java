@@ -7,7 +7,6 @@ import dev.quiver.planner.expressions.AttributeReference;
 import dev.quiver.planner.logical.CachedRelation;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.Plans;
-import dev.quiver.planner.optimizer.InjectRuntimeFilters;
 import dev.quiver.planner.optimizer.Optimizer;
 import dev.quiver.planner.optimizer.OptimizerContext;
 import dev.quiver.planner.physical.PhysicalPlan;
@@ -76,7 +75,7 @@ public final class QueryExecution {
     if (optimized == null) {
       QuiverConf conf = runtime.conf();
       // Runtime filters are broadcast semi joins: their creation side is bounded by the broadcast threshold.
-      long runtimeFilters = conf.getBoolean(InjectRuntimeFilters.ENABLED, true)
+      long runtimeFilters = conf.getBoolean(QuiverConf.RUNTIME_FILTER_SEMI_JOIN, true)
           ? conf.getBytes(QuiverConf.BROADCAST_THRESHOLD, 10L << 20) : -1;
       OptimizerContext ctx = new OptimizerContext(new ConstantFolder(runtime.allocator(), zone(), startMicros),
           zone(), startMicros, runtimeFilters);

@@ -24,6 +24,8 @@ public final class QuiverConf {
   public static final String DEFAULT_SOURCE = "spark.sql.sources.default";
   /** Whether a query computes an exchange once for all its uses (true, as Spark) or once per use. */
   public static final String EXCHANGE_REUSE = "spark.sql.exchange.reuse";
+  /** Whether InjectRuntimeFilters runs (Spark's name for its semi-join form of runtime filters). */
+  public static final String RUNTIME_FILTER_SEMI_JOIN = "spark.sql.optimizer.runtimeFilter.semiJoinReduction.enabled";
   public static final String TASK_MEMORY = "quiver.executor.memory";
   public static final String BATCH_SIZE = "quiver.batch.size";
   public static final String TASK_MAX_FAILURES = "quiver.task.maxFailures";
