@@ -190,6 +190,10 @@ public final class InjectRuntimeFilters implements Rule {
       Expression condition = new Comparison(ComparisonOp.EQ, key, creation.key());
       return Join.on(node, creation.plan(), JoinType.LEFT_SEMI, Optional.of(condition));
     }
+    if (!isDeterministic(node)) {
+      // A random filter or value would see other rows with the filter below it.
+      return null;
+    }
     if (node instanceof Filter || node instanceof Sort) {
       return withChild(node, 0, reduceScan(node.children().get(0), key, creation, minReduction));
     }
@@ -320,13 +324,25 @@ public final class InjectRuntimeFilters implements Rule {
     return false;
   }
 
-  /** Filters and projections over a file scan. */
+  /**
+   * Deterministic filters and projections over a file scan (a copy of a random filter as a creation side
+   * would keep other rows than the original).
+   */
   private static boolean isScanChain(LogicalPlan node) {
     LogicalPlan n = node;
-    while (n instanceof Filter || n instanceof Project) {
+    while ((n instanceof Filter || n instanceof Project) && isDeterministic(n)) {
       n = n.children().get(0);
     }
     return n instanceof FileRelation;
+  }
+
+  private static boolean isDeterministic(LogicalPlan node) {
+    for (Expression e : node.expressions()) {
+      if (!e.deterministic()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasSelectiveFilter(LogicalPlan chain) {

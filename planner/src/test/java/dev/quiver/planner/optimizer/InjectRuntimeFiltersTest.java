@@ -6,6 +6,7 @@ import static dev.quiver.planner.optimizer.TestPlans.eq;
 import static dev.quiver.planner.optimizer.TestPlans.gt;
 import static dev.quiver.planner.optimizer.TestPlans.list;
 import static dev.quiver.planner.optimizer.TestPlans.lit;
+import static dev.quiver.planner.optimizer.TestPlans.lt;
 import static dev.quiver.planner.optimizer.TestPlans.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -16,6 +17,7 @@ import dev.quiver.planner.expressions.Alias;
 import dev.quiver.planner.expressions.ArithmeticOp;
 import dev.quiver.planner.expressions.AttributeReference;
 import dev.quiver.planner.expressions.BinaryArithmetic;
+import dev.quiver.planner.expressions.ScalarFunction;
 import dev.quiver.planner.expressions.IsNotNull;
 import dev.quiver.planner.logical.Aggregate;
 import dev.quiver.planner.logical.FileRelation;
@@ -196,6 +198,23 @@ class InjectRuntimeFiltersTest {
     LogicalPlan notGrouped = Join.on(new Aggregate(list(d), list(sumOfK), factRows), dimKeys, JoinType.INNER,
         on(sumOfK.toAttribute(), id));
     assertSame(notGrouped, rule.apply(notGrouped));
+  }
+
+  @Test
+  void leavesRandomFiltersAlone() {
+    // rand() above the filter would be drawn for other rows; a copy of it as a creation side would keep others.
+    ScalarFunction rand = new ScalarFunction("rand", list(lit(7)));
+    LogicalPlan randomFacts = new Filter(lt(rand, lit(1)), factRows);
+    LogicalPlan aboveRandom = Join.on(totalsBy(randomFacts), dimKeys, JoinType.INNER, on(key.toAttribute(), id));
+    assertSame(aboveRandom, rule.apply(aboveRandom));
+
+    // The keys below the random filter are a superset of those above it: the filter uses them instead.
+    LogicalPlan selective = new Filter(eq(name, lit("x")), dim);
+    LogicalPlan randomDims = new Project(list(id), new Filter(lt(rand, lit(1)), selective));
+    LogicalPlan plan = Join.on(totalsBy(factRows), randomDims, JoinType.INNER, on(key.toAttribute(), id));
+    LogicalPlan reduced = Join.on(factRows, new Project(list(id), selective), JoinType.LEFT_SEMI, on(k, id));
+    assertEquals(Join.on(totalsBy(reduced), randomDims, JoinType.INNER, on(key.toAttribute(), id)),
+        rule.apply(plan));
   }
 
   @Test
