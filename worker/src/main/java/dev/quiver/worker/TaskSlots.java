@@ -1,5 +1,7 @@
 package dev.quiver.worker;
 
+import com.google.protobuf.ByteString;
+import dev.quiver.executor.shuffle.KeyBloomFilter;
 import dev.quiver.executor.task.TaskContext;
 import dev.quiver.executor.task.TaskFailure;
 import dev.quiver.executor.task.TaskOutcome;
@@ -62,10 +64,17 @@ final class TaskSlots implements AutoCloseable {
     TaskContext[] mine = new TaskContext[1];
     try {
       TaskDefinition task = TaskSerde.fromBytes(req.getTaskDefinition().toByteArray());
-      TaskOutcome outcome = runner.run(task, new WorkerTaskInputs(worker, req), ctx -> {
+      WorkerTaskInputs inputs = new WorkerTaskInputs(worker, req);
+      TaskOutcome outcome = runner.run(task, inputs, ctx -> {
         mine[0] = ctx;
         contexts.add(ctx);
       });
+      KeyBloomFilter joinKeys = inputs.recordedJoinKeys();
+      if (joinKeys != null && outcome instanceof TaskOutcome.MapOutput) {
+        TaskResult r = TaskResultSerde.encode(outcome);
+        return r.toBuilder().setMapOutput(r.getMapOutput().toBuilder()
+            .setJoinKeys(ByteString.copyFrom(joinKeys.toBytes())).setJoinKeyRows(joinKeys.keys())).build();
+      }
       if (!req.getKeepResultKey().isEmpty() && outcome instanceof TaskOutcome.Rows rows) {
         // A cached partition: it stays here, the driver learns only where it is.
         worker.blocks().put(req.getKeepResultKey(), rows.ipcStream());

@@ -4,6 +4,7 @@ import dev.quiver.executor.batch.Batch;
 import dev.quiver.executor.operators.BatchListOperator;
 import dev.quiver.executor.operators.Operator;
 import dev.quiver.executor.operators.join.BroadcastHashTables;
+import dev.quiver.executor.shuffle.KeyBloomFilter;
 import dev.quiver.executor.shuffle.LocalBlocks;
 import dev.quiver.executor.shuffle.ShuffleBlockReader;
 import dev.quiver.executor.task.ShuffleFetchException;
@@ -32,10 +33,20 @@ final class WorkerTaskInputs implements TaskInputs {
   private final Worker worker;
   private final LaunchTaskRequest request;
   private final Map<Integer, ShuffleInput> shuffles = new HashMap<>();
+  /** The join keys this map task records for the driver (see {@link #recordedJoinKeys()}), or null. */
+  private final KeyBloomFilter recorded;
+  private final KeyBloomFilter keep;
 
   WorkerTaskInputs(Worker worker, LaunchTaskRequest request) {
     this.worker = worker;
     this.request = request;
+    this.recorded = request.getRecordJoinKeys() ? new KeyBloomFilter() : null;
+    if (request.getKeepJoinKeys().isEmpty()) {
+      this.keep = null;
+    } else {
+      this.keep = new KeyBloomFilter();
+      keep.merge(request.getKeepJoinKeys().toByteArray(), 0);
+    }
     for (ShuffleInput s : request.getShufflesList()) {
       shuffles.put(s.getMapStageId(), s);
     }
@@ -77,6 +88,21 @@ final class WorkerTaskInputs implements TaskInputs {
     return () -> Fetches.stream(() -> worker.peer(m.getWorkerAddress()).fetchShuffle(req),
         ChunkInputStream.fetchFailure(stageId, m.getWorkerId(), m.getWorkerAddress()),
         worker.fetchStats().job(request.getJobId()));
+  }
+
+  @Override
+  public KeyBloomFilter joinKeysOf(int stageId) {
+    return recorded;
+  }
+
+  @Override
+  public KeyBloomFilter joinKeysFor(int stageId) {
+    return keep;
+  }
+
+  /** The join keys the task recorded, to send back with its map output; null when it records none. */
+  KeyBloomFilter recordedJoinKeys() {
+    return recorded;
   }
 
   @Override

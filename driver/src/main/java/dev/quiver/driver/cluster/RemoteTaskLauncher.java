@@ -5,6 +5,7 @@ import dev.quiver.driver.scheduler.FetchFailedException;
 import dev.quiver.driver.scheduler.JobId;
 import dev.quiver.driver.scheduler.TaskAttemptId;
 import dev.quiver.driver.scheduler.TaskLauncher;
+import dev.quiver.executor.shuffle.KeyBloomFilter;
 import dev.quiver.executor.task.TaskContext;
 import dev.quiver.executor.task.TaskFailure;
 import dev.quiver.executor.task.TaskInputs;
@@ -59,12 +60,15 @@ public final class RemoteTaskLauncher implements TaskLauncher {
   private static final class Attempt {
     final TaskAttemptId id;
     final TaskDefinition task;
+    /** The job's inputs on the driver: where its join key filters are kept. */
+    final TaskInputs inputs;
     final CompletableFuture<TaskOutcome> future = new CompletableFuture<>();
     Context.CancellableContext call;
 
-    Attempt(TaskAttemptId id, TaskDefinition task) {
+    Attempt(TaskAttemptId id, TaskDefinition task, TaskInputs inputs) {
       this.id = id;
       this.task = task;
+      this.inputs = inputs;
     }
   }
 
@@ -89,7 +93,7 @@ public final class RemoteTaskLauncher implements TaskLauncher {
     if (cancelled.contains(id.job())) {
       return CompletableFuture.failedFuture(new TaskContext.TaskCancelledException(id + " was cancelled"));
     }
-    Attempt a = new Attempt(id, task);
+    Attempt a = new Attempt(id, task, inputs);
     synchronized (lock) {
       queue.add(a);
     }
@@ -187,6 +191,14 @@ public final class RemoteTaskLauncher implements TaskLauncher {
         inputBytes.merge(ref.workerId(), Long.MAX_VALUE / 4, Long::sum);
       });
     }
+    int stage = a.task.stageId().id();
+    if (a.task.kind() == StageKind.SHUFFLE_MAP && a.inputs != null) {
+      b.setRecordJoinKeys(a.inputs.joinKeysOf(stage) != null);
+      KeyBloomFilter keep = a.inputs.joinKeysFor(stage);
+      if (keep != null && keep.isUseful()) {
+        b.setKeepJoinKeys(ByteString.copyFrom(keep.toBytes()));
+      }
+    }
     if (a.task.settings().containsKey(ExecutionBackend.CACHE_BEING_MATERIALIZED)
         && a.task.kind() == StageKind.RESULT) {
       b.setKeepResultKey(blockKey(a));
@@ -252,6 +264,10 @@ public final class RemoteTaskLauncher implements TaskLauncher {
   private void complete(Attempt a, WorkerEndpoint w, TaskResult result) {
     TaskResultSerde.Ended ended = TaskResultSerde.decode(result, w.outputPrefix());
     if (ended instanceof TaskResultSerde.Ended.Succeeded s) {
+      KeyBloomFilter joinKeys = a.inputs == null ? null : a.inputs.joinKeysOf(a.task.stageId().id());
+      if (joinKeys != null && result.hasMapOutput()) {
+        joinKeys.merge(result.getMapOutput().getJoinKeys().toByteArray(), result.getMapOutput().getJoinKeyRows());
+      }
       if (result.hasRows() && result.getRows().getKept()) {
         // The rows stayed on the worker: the session's cache records where.
         TaskOutcome.Rows rows = (TaskOutcome.Rows) s.outcome();

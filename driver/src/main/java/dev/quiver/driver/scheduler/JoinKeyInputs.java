@@ -14,8 +14,9 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * A job's task inputs plus the key filters of its shuffled joins ({@link JoinKeyFilters}): one Bloom filter
- * per recording map stage, which its tasks fill and the filtered stage's tasks read, in this process. Tasks
- * that run elsewhere (on workers) get none, and write every row.
+ * per recording map stage, which its tasks fill and the filtered stage's tasks read. Tasks in this process use
+ * them directly; for tasks on workers the launcher sends the filter with each filtered task and merges what
+ * each recording task sends back.
  */
 public final class JoinKeyInputs implements TaskInputs {
   private final TaskInputs inputs;

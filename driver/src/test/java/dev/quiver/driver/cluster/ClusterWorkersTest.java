@@ -122,6 +122,25 @@ class ClusterWorkersTest {
   }
 
   @Test
+  void shuffledJoinsFilteredByTheOtherSidesKeysOnWorkersGiveTheUnfilteredAnswer() {
+    // The filtered side's few keys travel from its map tasks on the workers, through the driver, to the other
+    // side's map tasks; an outer join's preserved side is never filtered.
+    String few = "(SELECT id AS k, id * 3 AS v FROM range(0, 5000) WHERE id % 7 = 0)";
+    String many = "(SELECT id % 1000 AS k, id AS w FROM range(0, 100000))";
+    for (String type : new String[] {"JOIN", "LEFT JOIN", "RIGHT JOIN", "LEFT SEMI JOIN", "LEFT ANTI JOIN"}) {
+      String sql = "SELECT a.k, count(*) AS c FROM " + many + " a " + type + " " + few + " b ON a.k = b.k "
+          + "GROUP BY a.k ORDER BY a.k";
+      LocalSession s = clusterSession(QuiverConf.BROADCAST_THRESHOLD, "-1");
+      try {
+        assertEquals(local(sql, QuiverConf.BROADCAST_THRESHOLD, "-1", QuiverConf.JOIN_KEY_FILTERS, "false"),
+            run(s, sql), sql);
+      } finally {
+        s.stop();
+      }
+    }
+  }
+
+  @Test
   void aUsersErrorOnAWorkerArrivesWithItsTypeAndMessage() {
     String sql = "SELECT CAST(CASE WHEN id = 5 THEN 'x' ELSE CAST(id AS STRING) END AS INT) FROM range(0, 10)";
     LocalSession s = clusterSession(QuiverConf.ANSI_ENABLED, "true");

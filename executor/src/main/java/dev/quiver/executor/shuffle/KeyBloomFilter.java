@@ -1,5 +1,8 @@
 package dev.quiver.executor.shuffle;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * The join keys one side of a shuffled join wrote, as a Bloom filter over their partitioning hashes (two bits
  * per key in 2^23), so the other side's map tasks can drop the rows that cannot match before writing them.
@@ -42,6 +45,27 @@ public final class KeyBloomFilter {
   /** Whether the filter drops enough absent keys to be worth probing. */
   public synchronized boolean isUseful() {
     return keys <= MAX_KEYS;
+  }
+
+  /** The words and row count, to send this filter to another process ({@link #merge(byte[], long)}). */
+  public synchronized byte[] toBytes() {
+    ByteBuffer out = ByteBuffer.allocate(words.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    out.asLongBuffer().put(words);
+    return out.array();
+  }
+
+  public synchronized long keys() {
+    return keys;
+  }
+
+  /** Merges keys recorded in another process, as {@link #toBytes()} gave them. */
+  public void merge(byte[] bytes, long taskKeys) {
+    if (bytes.length != words.length * 8) {
+      throw new IllegalArgumentException("A join key filter of " + bytes.length + " bytes, not " + words.length * 8);
+    }
+    long[] taskWords = new long[words.length];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(taskWords);
+    merge(taskWords, taskKeys);
   }
 
   /** False only for a key that was certainly not recorded. Call only after every recording task merged. */

@@ -97,6 +97,20 @@ class JoinKeyFilterTest extends OperatorTestBase {
   }
 
   @Test
+  void travelsBetweenProcessesAsBytes() {
+    KeyBloomFilter worker = new KeyBloomFilter();
+    write(writer(2, worker, null), rows(List.of(11L, 12L, 13L)));
+    KeyBloomFilter driver = new KeyBloomFilter();
+    driver.merge(worker.toBytes(), worker.keys());
+    KeyBloomFilter otherWorker = new KeyBloomFilter();
+    otherWorker.merge(driver.toBytes(), driver.keys());
+    assertEquals(3, otherWorker.keys());
+    TaskOutcome.MapOutput out = write(writer(2, null, otherWorker), rows(List.of(11L, 12L, 13L, 14L, 15L)));
+    assertEquals(List.of(11L, 12L, 13L),
+        readAll(out).stream().map(r -> (Long) r.get(0)).sorted().toList());
+  }
+
+  @Test
   void aTaskThatDoesNotFinishRecordsNothing() {
     KeyBloomFilter keys = new KeyBloomFilter();
     try (ShuffleMapWriter w = writer(2, keys, null)) {
