@@ -178,9 +178,11 @@ final class JoinExecution implements Operator {
     if (condition != null) {
       n = condition.filter(output, stream, candStream, candBuild, n, ctx);
     }
-    for (int i = 0; i < n; i++) {
-      int s = candStream[i];
-      streamMatched[s >>> 6] |= 1L << s;
+    if (semantics.needsStreamTail()) {
+      for (int i = 0; i < n; i++) {
+        int s = candStream[i];
+        streamMatched[s >>> 6] |= 1L << s;
+      }
     }
     if (buildMatched != null) {
       for (int i = 0; i < n; i++) {
