@@ -47,8 +47,8 @@ final class JoinHashTable implements AutoCloseable {
   private static final long LOW = 0xFFFFFFFFL;
   /** 2^64 over the golden ratio: its product's top bits spread keys and hashes alike over the slots. */
   private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
-  /** At most half the slots are used, keeping linear probes short. */
-  private static final long MAX_CAPACITY = 1L << 30;
+  /** The longest slot array (a Java array's length is an int). */
+  private static final long MAX_SLOT_LONGS = 1L << 30;
 
   private final List<FieldVector> keys;
   private final Layout layout;
@@ -88,11 +88,11 @@ final class JoinHashTable implements AutoCloseable {
           : width == 4 || fitsInt(keys.get(0).getDataBuffer(), total, nullKey) ? Layout.NARROW : Layout.WIDE;
       // The smallest power of two at least twice the rows: a load of at most one half.
       long capacity = Long.highestOneBit(2L * Math.max(total, 8) - 1) << 1;
-      if (capacity > MAX_CAPACITY) {
+      int perSlot = layout == Layout.WIDE ? 2 : 1;
+      if (capacity * perSlot > MAX_SLOT_LONGS) {
         throw new IllegalStateException("A join build side of " + total + " rows exceeds what one hash table can "
             + "hold; raise the shuffle partition count (spark.sql.shuffle.partitions)");
       }
-      int perSlot = layout == Layout.WIDE ? 2 : 1;
       heap.resize(8L * perSlot * capacity + 4L * total + (layout == Layout.HASHED ? 4L * total : 0));
       long[] slots = new long[(int) capacity * perSlot];
       Arrays.fill(slots, -1L);

@@ -249,6 +249,41 @@ class HashPairSourceTest extends JoinTestBase {
   }
 
   @Test
+  void largeTablesWithDuplicateKeysAndMostlyMissingProbes() {
+    for (long scale : new long[] {1, INT_RANGE * 3}) {
+      Random rnd = new Random(8);
+      List<AttributeReference> schema = List.of(attr("k", DataTypes.LongType));
+      // Even keys, some twice, over several build batches.
+      List<Object[]> build = new ArrayList<>();
+      for (int i = 0; i < 80_000; i++) {
+        build.add(row(rnd.nextInt(20) == 0 ? null : 2L * (i % 70_000) * scale));
+      }
+      // Batches that mostly miss (odd keys, keys beyond the build's) alternate with batches that mostly match.
+      List<Object[]> stream = new ArrayList<>();
+      for (int i = 0; i < 6_000; i++) {
+        boolean mostlyMiss = (i / 1000) % 2 == 0;
+        long k = 2L * rnd.nextInt(75_000) + (mostlyMiss && rnd.nextInt(10) > 0 ? 1 : 0);
+        stream.add(row(rnd.nextInt(20) == 0 ? null : k * scale));
+      }
+      Map<Object, List<Integer>> rowsOfKey = new HashMap<>();
+      for (int j = 0; j < build.size(); j++) {
+        if (build.get(j)[0] != null) {
+          rowsOfKey.computeIfAbsent(build.get(j)[0], k -> new ArrayList<>()).add(j);
+        }
+      }
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < stream.size(); i++) {
+        for (int j : rowsOfKey.getOrDefault(stream.get(i)[0], List.of())) {
+          expected.add(i / 1000 + "/" + i % 1000 + " -> " + j);
+        }
+      }
+      assertTrue(expected.size() > 2000);
+      assertEquals(expected, probe(schema, build, 4096, stream, 1000, false, 1000,
+          scale == 1 ? JoinHashTable.Layout.NARROW : JoinHashTable.Layout.WIDE));
+    }
+  }
+
+  @Test
   void aKeyWithManyRowsResumesMidChainAcrossChunks() {
     List<AttributeReference> schema = List.of(attr("k", DataTypes.LongType));
     List<Object[]> build = new ArrayList<>();
