@@ -95,7 +95,7 @@ final class HashPairSource implements PairSource {
       int found = JoinHashTable.NONE;
       while (s >= 0) {
         int e = table.entry(s);
-        if (keysEqual(comparators, i, JoinHashTable.row(e))) {
+        if (JoinHashTable.keysEqual(comparators, i, JoinHashTable.row(e))) {
           found = e;
           break;
         }
@@ -103,15 +103,6 @@ final class HashPairSource implements PairSource {
       }
       cursor[i] = found;
     }
-  }
-
-  private static boolean keysEqual(ValueComparator[] comparators, int streamRow, int buildRow) {
-    for (ValueComparator c : comparators) {
-      if (c.compare(streamRow, buildRow) != 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

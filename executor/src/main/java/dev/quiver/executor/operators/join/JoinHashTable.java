@@ -207,7 +207,7 @@ final class JoinHashTable implements AutoCloseable {
           slots[s] = ((long) h << 32) | r;
           break;
         }
-        if ((int) (slot >>> 32) == h && equal(comparators, r, e & ~MORE)) {
+        if ((int) (slot >>> 32) == h && keysEqual(comparators, r, e & ~MORE)) {
           next[r] = e & ~MORE;
           slots[s] = (slot & ~LOW) | ((r | MORE) & LOW);
           break;
@@ -217,7 +217,8 @@ final class JoinHashTable implements AutoCloseable {
     }
   }
 
-  private static boolean equal(ValueComparator[] comparators, int a, int b) {
+  /** Whether row {@code a} of the comparators' left vectors has the key of row {@code b} of their right ones. */
+  static boolean keysEqual(ValueComparator[] comparators, int a, int b) {
     for (ValueComparator c : comparators) {
       if (c.compare(a, b) != 0) {
         return false;
