@@ -11,8 +11,8 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * Probes the {@link JoinHashTable} with a stream batch: finds every row's entry (its key's first build row)
- * in one pass over the batch, then walks each found key's rows. A single integral key is looked up by value
- * in the table's slots; other keys are hashed, and a slot with an equal hash is confirmed by comparing the
+ * in one pass over the batch, then walks each found key's rows. One or two integral keys are looked up by
+ * value in the table's slots; other keys are hashed, and a slot with an equal hash is confirmed by comparing the
  * key columns. Rows with a null key are skipped and the table holds none, so keys compare without null
  * checks. The walk can stop mid-chain when the chunk is full and resume on the next call. With
  * {@code firstMatchOnly} (semi/anti joins without an extra condition) a row stops at its first match.
@@ -53,12 +53,13 @@ final class HashPairSource implements PairSource {
     if (table.layout() == JoinHashTable.Layout.HASHED) {
       findHashed();
     } else {
-      int width = JoinHashTable.integralWidth(keys);
-      if (width == 0) {
-        throw new IllegalStateException("Internal error: join key " + keys.get(0).getField()
-            + " is not of the build key's type " + table.keys().get(0).getField());
+      for (int k = 0; k < keys.size(); k++) {
+        if (JoinHashTable.integralWidth(keys.get(k)) == 0) {
+          throw new IllegalStateException("Internal error: join key " + keys.get(k).getField()
+              + " is not of the build key's type " + table.keys().get(k).getField());
+        }
       }
-      table.findIntegral(keys.get(0).getDataBuffer(), width, rows, cursor);
+      table.findIntegral(keys, rows, cursor);
     }
     boolean[] nullKey = JoinHashTable.nullKeys(keys, rows);
     if (nullKey != null) {

@@ -36,6 +36,11 @@ final class JoinHashTable implements AutoCloseable {
     NARROW,
     /** One 8-byte integral key: a slot is two longs, the key then the entry. */
     WIDE,
+    /**
+     * Two integral keys whose build values all fit an int (as TPC-H's part and supplier keys), packed into one
+     * long: slots as {@link #WIDE}.
+     */
+    PAIR,
     /** Any other keys: a slot is the key hash then the entry; equal hashes are confirmed on the key columns. */
     HASHED
   }
@@ -45,6 +50,7 @@ final class JoinHashTable implements AutoCloseable {
   /** Set in an entry whose key has more build rows after it ({@link #next}). */
   static final int MORE = Integer.MIN_VALUE;
   private static final long LOW = 0xFFFFFFFFL;
+
   /** 2^64 over the golden ratio: its product's top bits spread keys and hashes alike over the slots. */
   private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
   /** The longest slot array (a Java array's length is an int). */
@@ -83,12 +89,10 @@ final class JoinHashTable implements AutoCloseable {
     try {
       keys = concatenatedKeys(rows, keyEvaluators, eval);
       boolean[] nullKey = nullKeys(keys, total);
-      int width = integralWidth(keys);
-      Layout layout = width == 0 ? Layout.HASHED
-          : width == 4 || fitsInt(keys.get(0).getDataBuffer(), total, nullKey) ? Layout.NARROW : Layout.WIDE;
+      Layout layout = layout(keys, total, nullKey);
       // The smallest power of two at least twice the rows: a load of at most one half.
       long capacity = Long.highestOneBit(2L * Math.max(total, 8) - 1) << 1;
-      int perSlot = layout == Layout.WIDE ? 2 : 1;
+      int perSlot = layout == Layout.NARROW || layout == Layout.HASHED ? 1 : 2;
       if (capacity * perSlot > MAX_SLOT_LONGS) {
         throw new IllegalStateException("A join build side of " + total + " rows exceeds what one hash table can "
             + "hold; raise the shuffle partition count (spark.sql.shuffle.partitions)");
@@ -102,7 +106,7 @@ final class JoinHashTable implements AutoCloseable {
         table.insertHashed(total, nullKey);
         heap.resize(8L * capacity + 4L * total);
       } else {
-        table.insertIntegral(keys.get(0).getDataBuffer(), width, total, nullKey);
+        table.insertIntegral(total, nullKey);
       }
       return table;
     } catch (RuntimeException e) {
@@ -112,19 +116,27 @@ final class JoinHashTable implements AutoCloseable {
     }
   }
 
-  /** 8 or 4 for a single integral key (bigint, timestamp; int, date) read as such, else 0. */
-  static int integralWidth(List<FieldVector> keys) {
-    if (keys.size() != 1) {
-      return 0;
+  private static Layout layout(List<FieldVector> keys, int total, boolean[] nullKey) {
+    if (keys.size() > 2 || !keys.stream().allMatch(k -> integralWidth(k) > 0)) {
+      return Layout.HASHED;
     }
-    FieldVector k = keys.get(0);
-    if (k instanceof BigIntVector || k instanceof TimeStampVector) {
-      return 8;
+    boolean narrow = keys.stream().allMatch(k -> integralWidth(k) == 4 || fitsInt(k, total, nullKey));
+    if (keys.size() == 1) {
+      return narrow ? Layout.NARROW : Layout.WIDE;
     }
-    return k instanceof IntVector || k instanceof DateDayVector ? 4 : 0;
+    return narrow ? Layout.PAIR : Layout.HASHED;
   }
 
-  private static boolean fitsInt(ArrowBuf data, int total, boolean[] nullKey) {
+  /** 8 or 4 for an integral key column (bigint, timestamp; int, date) read as such, else 0. */
+  static int integralWidth(FieldVector key) {
+    if (key instanceof BigIntVector || key instanceof TimeStampVector) {
+      return 8;
+    }
+    return key instanceof IntVector || key instanceof DateDayVector ? 4 : 0;
+  }
+
+  private static boolean fitsInt(FieldVector key, int total, boolean[] nullKey) {
+    ArrowBuf data = key.getDataBuffer();
     for (int r = 0; r < total; r++) {
       long v = data.getLong((long) r * 8);
       if (v != (int) v && (nullKey == null || !nullKey[r])) {
@@ -132,6 +144,16 @@ final class JoinHashTable implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /** Row {@code row} of an integral key column's data (of {@code width} bytes a value). */
+  private static long value(ArrowBuf data, int width, int row) {
+    return width == 8 ? data.getLong((long) row * 8) : data.getInt((long) row * 4);
+  }
+
+  /** Two values that fit an int as one long key, the first in the high half. */
+  private static long pair(long a, long b) {
+    return (a << 32) | (b & LOW);
   }
 
   private int home(long value) {
@@ -142,46 +164,58 @@ final class JoinHashTable implements AutoCloseable {
    * Inserts from the last row so that each key's rows end up chained in build order: a row whose key is
    * already in place goes in front of the rows found there.
    */
-  private void insertIntegral(ArrowBuf data, int width, int total, boolean[] nullKey) {
-    boolean wide = layout == Layout.WIDE;
+  private void insertIntegral(int total, boolean[] nullKey) {
+    ArrowBuf first = keys.get(0).getDataBuffer();
+    int firstWidth = integralWidth(keys.get(0));
+    ArrowBuf second = layout == Layout.PAIR ? keys.get(1).getDataBuffer() : null;
+    int secondWidth = layout == Layout.PAIR ? integralWidth(keys.get(1)) : 0;
     for (int r = total - 1; r >= 0; r--) {
       next[r] = NONE;
       if (nullKey != null && nullKey[r]) {
         continue;
       }
-      long v = width == 8 ? data.getLong((long) r * 8) : data.getInt((long) r * 4);
-      int s = home(v);
-      if (wide) {
-        while (true) {
-          int e = (int) slots[2 * s + 1];
-          if (e == NONE) {
-            slots[2 * s] = v;
-            slots[2 * s + 1] = r;
-            break;
-          }
-          if (slots[2 * s] == v) {
-            next[r] = e & ~MORE;
-            slots[2 * s + 1] = r | MORE;
-            break;
-          }
-          s = (s + 1) & mask;
-        }
+      long v = value(first, firstWidth, r);
+      if (layout == Layout.NARROW) {
+        insertNarrow(v, r);
       } else {
-        while (true) {
-          long slot = slots[s];
-          int e = (int) slot;
-          if (e == NONE) {
-            slots[s] = (v << 32) | r;
-            break;
-          }
-          if ((int) (slot >>> 32) == (int) v) {
-            next[r] = e & ~MORE;
-            slots[s] = (slot & ~LOW) | ((r | MORE) & LOW);
-            break;
-          }
-          s = (s + 1) & mask;
-        }
+        insertWide(second == null ? v : pair(v, value(second, secondWidth, r)), r);
       }
+    }
+  }
+
+  private void insertNarrow(long v, int r) {
+    int s = home(v);
+    while (true) {
+      long slot = slots[s];
+      int e = (int) slot;
+      if (e == NONE) {
+        slots[s] = (v << 32) | r;
+        return;
+      }
+      if ((int) (slot >>> 32) == (int) v) {
+        next[r] = e & ~MORE;
+        slots[s] = (slot & ~LOW) | ((r | MORE) & LOW);
+        return;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+
+  private void insertWide(long v, int r) {
+    int s = home(v);
+    while (true) {
+      int e = (int) slots[2 * s + 1];
+      if (e == NONE) {
+        slots[2 * s] = v;
+        slots[2 * s + 1] = r;
+        return;
+      }
+      if (slots[2 * s] == v) {
+        next[r] = e & ~MORE;
+        slots[2 * s + 1] = r | MORE;
+        return;
+      }
+      s = (s + 1) & mask;
     }
   }
 
@@ -299,23 +333,33 @@ final class JoinHashTable implements AutoCloseable {
   }
 
   /**
-   * The entries of {@code n} integral keys read from {@code data} ({@code width} bytes each; not for
-   * {@link Layout#HASHED}) into {@code out}, each in its own iteration so that the processor overlaps the
-   * rows' cache misses.
+   * The entries of the integral keys of {@code n} stream rows (not for {@link Layout#HASHED}) into
+   * {@code out}, each in its own iteration so that the processor overlaps the rows' cache misses. The stream
+   * keys have the build keys' types.
    */
-  void findIntegral(ArrowBuf data, int width, int n, int[] out) {
-    if (layout == Layout.WIDE) {
+  void findIntegral(List<FieldVector> streamKeys, int n, int[] out) {
+    ArrowBuf first = streamKeys.get(0).getDataBuffer();
+    int width = integralWidth(streamKeys.get(0));
+    if (layout == Layout.PAIR) {
+      ArrowBuf second = streamKeys.get(1).getDataBuffer();
+      int secondWidth = integralWidth(streamKeys.get(1));
       for (int i = 0; i < n; i++) {
-        out[i] = findWide(width == 8 ? data.getLong((long) i * 8) : data.getInt((long) i * 4));
+        long a = value(first, width, i);
+        long b = value(second, secondWidth, i);
+        out[i] = a == (int) a && b == (int) b ? findWide(pair(a, b)) : NONE;
+      }
+    } else if (layout == Layout.WIDE) {
+      for (int i = 0; i < n; i++) {
+        out[i] = findWide(value(first, width, i));
       }
     } else if (width == 8) {
       for (int i = 0; i < n; i++) {
-        long v = data.getLong((long) i * 8);
+        long v = first.getLong((long) i * 8);
         out[i] = v == (int) v ? findNarrow((int) v) : NONE;
       }
     } else {
       for (int i = 0; i < n; i++) {
-        out[i] = findNarrow(data.getInt((long) i * 4));
+        out[i] = findNarrow(first.getInt((long) i * 4));
       }
     }
   }

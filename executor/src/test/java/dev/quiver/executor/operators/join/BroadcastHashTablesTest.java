@@ -115,7 +115,7 @@ class BroadcastHashTablesTest extends JoinTestBase {
       probe.set(0, key);
       probe.setValueCount(1);
       int[] entry = new int[1];
-      table.findIntegral(probe.getDataBuffer(), 8, 1, entry);
+      table.findIntegral(List.of(probe), 1, entry);
       return entry[0] == JoinHashTable.NONE ? -1 : JoinHashTable.row(entry[0]);
     }
   }

@@ -163,7 +163,8 @@ class HashPairSourceTest extends JoinTestBase {
 
   @Test
   void multiColumnKeysWhoseHashesCollide() {
-    List<AttributeReference> schema = List.of(attr("a", DataTypes.IntegerType), attr("b", DataTypes.IntegerType));
+    List<AttributeReference> schema = List.of(attr("a", DataTypes.IntegerType), attr("b", DataTypes.IntegerType),
+        attr("c", DataTypes.IntegerType));
     List<Object[]> colliding = collidingPairs(schema, 6);
     Random rnd = new Random(6);
     List<Object[]> build = new ArrayList<>();
@@ -172,6 +173,29 @@ class HashPairSourceTest extends JoinTestBase {
       build.add(keyOrNull(colliding, rnd));
       stream.add(keyOrNull(colliding, rnd));
     }
+    check(schema, build, stream, JoinHashTable.Layout.HASHED);
+  }
+
+  @Test
+  void twoIntegralKeysArePackedIntoOne() {
+    List<AttributeReference> schema = List.of(attr("a", DataTypes.IntegerType), attr("b", DataTypes.LongType));
+    Random rnd = new Random(9);
+    List<Object[]> build = new ArrayList<>();
+    List<Object[]> stream = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      build.add(new Object[] {rnd.nextInt(8) - 4, (long) rnd.nextInt(6) - 3});
+      // Some stream values are beyond an int, with the low bits of a build value (-1, -1 among them).
+      long b = rnd.nextInt(6) - 3 + (rnd.nextInt(4) == 0 ? INT_RANGE : 0);
+      stream.add(new Object[] {rnd.nextInt(8) - 4, b});
+    }
+    for (int i = 0; i < 40; i++) {
+      build.get(rnd.nextInt(build.size()))[rnd.nextInt(2)] = null;
+      stream.get(rnd.nextInt(stream.size()))[rnd.nextInt(2)] = null;
+    }
+    check(schema, build, stream, JoinHashTable.Layout.PAIR);
+    // A build value beyond an int: the keys are hashed instead.
+    build.add(new Object[] {1, INT_RANGE + 2});
+    stream.add(new Object[] {1, INT_RANGE + 2});
     check(schema, build, stream, JoinHashTable.Layout.HASHED);
   }
 
@@ -184,7 +208,7 @@ class HashPairSourceTest extends JoinTestBase {
     return k;
   }
 
-  /** At least {@code pairs} pairs of distinct (a, b) keys whose two keys have the same hash. */
+  /** At least {@code pairs} pairs of distinct (a, b, c) keys whose two keys have the same hash. */
   private List<Object[]> collidingPairs(List<AttributeReference> schema, int pairs) {
     Random rnd = new Random(60);
     List<Object[]> out = new ArrayList<>();
@@ -192,7 +216,7 @@ class HashPairSourceTest extends JoinTestBase {
     while (out.size() < 2 * pairs) {
       List<Object[]> candidates = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        candidates.add(new Object[] {rnd.nextInt(), rnd.nextInt()});
+        candidates.add(new Object[] {rnd.nextInt(), rnd.nextInt(), rnd.nextInt(3)});
       }
       int[] hashes = hashes(schema, candidates);
       Map<Integer, Integer> seen = new HashMap<>();
