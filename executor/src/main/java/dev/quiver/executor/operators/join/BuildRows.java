@@ -36,12 +36,22 @@ final class BuildRows implements AutoCloseable {
   private final int blockShift;
   private int[] batchOf = new int[0];
   private int[] localOf = new int[0];
+  /**
+   * Per column, once gathered from: its data, validity and offset buffers of every batch (a gather of many
+   * batches would otherwise look them all up for every output batch).
+   */
+  private final ArrowBuf[][] data;
+  private final ArrowBuf[][] validity;
+  private final ArrowBuf[][] offsets;
 
   private BuildRows(List<Batch> batches, boolean owned, List<AttributeReference> schema) {
     this.batches = batches;
     this.owned = owned;
     this.schema = schema;
     this.starts = new int[batches.size() + 1];
+    this.data = new ArrowBuf[schema.size()][];
+    this.validity = new ArrowBuf[schema.size()][];
+    this.offsets = new ArrowBuf[schema.size()][];
     long total = 0;
     for (int b = 0; b < batches.size(); b++) {
       starts[b] = (int) total;
@@ -205,8 +215,8 @@ final class BuildRows implements AutoCloseable {
     out.allocateNew(Math.max(n, 1));
     ArrowBuf od = out.getDataBuffer();
     ArrowBuf ov = out.getValidityBuffer();
-    ArrowBuf[] data = buffers(column, FieldVector::getDataBuffer);
-    ArrowBuf[] valid = buffers(column, FieldVector::getValidityBuffer);
+    ArrowBuf[] data = buffers(this.data, column, FieldVector::getDataBuffer);
+    ArrowBuf[] valid = buffers(validity, column, FieldVector::getValidityBuffer);
     for (int i = 0; i < n; i++) {
       int b = batchOf[i];
       if (b < 0) {
@@ -231,19 +241,22 @@ final class BuildRows implements AutoCloseable {
     }
   }
 
-  /** One buffer of column {@code column} of every batch. */
-  private ArrowBuf[] buffers(int column, Function<FieldVector, ArrowBuf> buffer) {
-    ArrowBuf[] out = new ArrowBuf[batches.size()];
-    for (int b = 0; b < out.length; b++) {
-      out[b] = buffer.apply(batches.get(b).column(column));
+  /** One buffer of column {@code column} of every batch, looked up on first use into {@code cache}. */
+  private ArrowBuf[] buffers(ArrowBuf[][] cache, int column, Function<FieldVector, ArrowBuf> buffer) {
+    if (cache[column] == null) {
+      ArrowBuf[] out = new ArrowBuf[batches.size()];
+      for (int b = 0; b < out.length; b++) {
+        out[b] = buffer.apply(batches.get(b).column(column));
+      }
+      cache[column] = out;
     }
-    return out;
+    return cache[column];
   }
 
   private void gatherVariable(int column, BaseVariableWidthVector out, int n) {
-    ArrowBuf[] data = buffers(column, FieldVector::getDataBuffer);
-    ArrowBuf[] offsets = buffers(column, FieldVector::getOffsetBuffer);
-    ArrowBuf[] valid = buffers(column, FieldVector::getValidityBuffer);
+    ArrowBuf[] data = buffers(this.data, column, FieldVector::getDataBuffer);
+    ArrowBuf[] offsets = buffers(this.offsets, column, FieldVector::getOffsetBuffer);
+    ArrowBuf[] valid = buffers(validity, column, FieldVector::getValidityBuffer);
     long total = 0;
     for (int i = 0; i < n; i++) {
       int b = batchOf[i];

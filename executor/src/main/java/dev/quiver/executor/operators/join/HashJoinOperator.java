@@ -88,7 +88,7 @@ public final class HashJoinOperator {
             }
             JoinHashTable table = JoinHashTable.build(rows, buildEval, ctx.evalContext());
             return new HashPairSource(table, table, streamEval, firstMatchOnly, ctx);
-          }, condition, ctx);
+          }, condition, SharedKeyColumn.of(streamKeys, streamOutput, buildKeys, buildOutput), ctx);
     } catch (RuntimeException e) {
       JoinInputs.closeOnFailure(streamInput, build, e);
       throw e;

@@ -7,19 +7,15 @@ import dev.quiver.executor.keys.ValueComparator;
 import dev.quiver.executor.operators.Operators;
 import dev.quiver.executor.task.TaskContext;
 import java.util.List;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.TimeStampVector;
 
 /**
- * Probes the {@link JoinHashTable} with a stream batch: evaluates and hashes its keys in one pass, then walks
- * each row's chain comparing hashes, then keys. Rows with a null key are skipped and the table holds none,
- * so keys compare without null checks; a single 4- or 8-byte integral key is compared inline. The walk can
- * stop mid-chain when the chunk is full and resume on the next call. With {@code firstMatchOnly} (semi/anti
- * joins without an extra condition) a row stops at its first match.
+ * Probes the {@link JoinHashTable} with a stream batch: finds every row's entry (its key's first build row)
+ * in one pass over the batch, then walks each found key's rows. One or two integral keys are looked up by
+ * value in the table's slots; other keys are hashed, and a slot with an equal hash is confirmed by comparing the
+ * key columns. Rows with a null key are skipped and the table holds none, so keys compare without null
+ * checks. The walk can stop mid-chain when the chunk is full and resume on the next call. With
+ * {@code firstMatchOnly} (semi/anti joins without an extra condition) a row stops at its first match.
  */
 final class HashPairSource implements PairSource {
   private final JoinHashTable table;
@@ -29,19 +25,11 @@ final class HashPairSource implements PairSource {
   private final boolean firstMatchOnly;
   private final TaskContext ctx;
   private List<FieldVector> keys = List.of();
-  /** 8 or 4 for a single integral key compared inline, 0 for the general comparison. */
-  private int inlineWidth;
-  private ArrowBuf streamData;
-  private ArrowBuf buildData;
-  private ValueComparator[] comparators;
   private int[] hashes = new int[0];
-  /** Per stream row: the next build row of its chain whose hash equals the row's, or -1. */
+  /** Per stream row: the table entry of its next build row ({@link JoinHashTable#NONE} when done). */
   private int[] cursor = new int[0];
-  /** Per stream row: its first candidate, and whether that candidate's key equals the row's. */
-  private int[] firstCandidate = new int[0];
-  private boolean[] firstEqual = new boolean[0];
-  /** Per stream row: the build row after its first candidate in the chain (-1 at the chain's end). */
-  private int[] afterFirst = new int[0];
+  /** Per stream row of a hashed probe: its slot with an equal hash, or -1. */
+  private int[] slot = new int[0];
   private int rows;
   private int row;
 
@@ -59,108 +47,82 @@ final class HashPairSource implements PairSource {
     releaseKeys();
     rows = stream.rowCount();
     keys = JoinHashTable.evaluate(stream, keyEvaluators, ctx.evalContext());
-    if (hashes.length < rows) {
-      hashes = new int[Math.max(rows, hashes.length * 2)];
-      cursor = new int[hashes.length];
-      firstCandidate = new int[hashes.length];
-      firstEqual = new boolean[hashes.length];
-      afterFirst = new int[hashes.length];
+    if (cursor.length < rows) {
+      cursor = new int[Math.max(rows, cursor.length * 2)];
     }
-    KeyHasher.hash(keys, rows, hashes);
-    List<FieldVector> buildKeys = table.keys();
-    inlineWidth = inlineWidth(keys, buildKeys);
-    if (inlineWidth > 0) {
-      streamData = keys.get(0).getDataBuffer();
-      buildData = buildKeys.get(0).getDataBuffer();
+    if (table.layout() == JoinHashTable.Layout.HASHED) {
+      findHashed();
     } else {
-      comparators = new ValueComparator[keys.size()];
       for (int k = 0; k < keys.size(); k++) {
-        comparators[k] = ValueComparator.of(keys.get(k), buildKeys.get(k));
+        if (JoinHashTable.integralWidth(keys.get(k)) == 0) {
+          throw new IllegalStateException("Internal error: join key " + keys.get(k).getField()
+              + " is not of the build key's type " + table.keys().get(k).getField());
+        }
+      }
+      table.findIntegral(keys, rows, cursor);
+    }
+    boolean[] nullKey = JoinHashTable.nullKeys(keys, rows);
+    if (nullKey != null) {
+      for (int i = 0; i < rows; i++) {
+        if (nullKey[i]) {
+          cursor[i] = JoinHashTable.NONE;
+        }
       }
     }
-    findCandidates(JoinHashTable.nullKeys(keys, rows));
     row = 0;
   }
 
   /**
-   * Finds every row's first build row with an equal hash, then compares that candidate's key,
-   * each in its own loop over the batch: the loads of different rows are independent, so the processor
-   * overlaps their cache misses instead of waiting for each row's chain in turn.
+   * Finds every row's slot with an equal hash, then compares that slot's key, each in its own loop over the
+   * batch: the loads of different rows are independent, so the processor overlaps their cache misses
+   * instead of waiting for each row's in turn. Only rows whose hash collides go on probing.
    */
-  private void findCandidates(boolean[] nullKey) {
-    for (int i = 0; i < rows; i++) {
-      cursor[i] = table.firstWithHash(hashes[i]);
+  private void findHashed() {
+    if (hashes.length < rows) {
+      hashes = new int[cursor.length];
+      slot = new int[cursor.length];
     }
-    if (nullKey != null) {
-      for (int i = 0; i < rows; i++) {
-        if (nullKey[i]) {
-          cursor[i] = -1;
+    KeyHasher.hash(keys, rows, hashes);
+    List<FieldVector> buildKeys = table.keys();
+    ValueComparator[] comparators = new ValueComparator[keys.size()];
+    for (int k = 0; k < keys.size(); k++) {
+      comparators[k] = ValueComparator.of(keys.get(k), buildKeys.get(k));
+    }
+    for (int i = 0; i < rows; i++) {
+      slot[i] = table.slotWithHash(hashes[i]);
+    }
+    for (int i = 0; i < rows; i++) {
+      int s = slot[i];
+      int found = JoinHashTable.NONE;
+      while (s >= 0) {
+        int e = table.entry(s);
+        if (JoinHashTable.keysEqual(comparators, i, JoinHashTable.row(e))) {
+          found = e;
+          break;
         }
+        s = table.slotWithHashAfter(s, hashes[i]);
       }
+      cursor[i] = found;
     }
-    for (int i = 0; i < rows; i++) {
-      int c = cursor[i];
-      firstCandidate[i] = c;
-      firstEqual[i] = c >= 0 && keysEqual(i, c);
-      // Where the chain goes on is another random load; taking it here overlaps it with other rows'
-      // (with unique build keys most chains end at their first row, and next() then needs no load).
-      afterFirst[i] = c >= 0 ? table.next(c) : -1;
-    }
-  }
-
-  private static int inlineWidth(List<FieldVector> stream, List<FieldVector> build) {
-    if (stream.size() != 1) {
-      return 0;
-    }
-    FieldVector s = stream.get(0);
-    FieldVector b = build.get(0);
-    if ((s instanceof BigIntVector && b instanceof BigIntVector)
-        || (s instanceof TimeStampVector && b instanceof TimeStampVector)) {
-      return 8;
-    }
-    if ((s instanceof IntVector && b instanceof IntVector) || (s instanceof DateDayVector && b instanceof DateDayVector)) {
-      return 4;
-    }
-    return 0;
-  }
-
-  private boolean keysEqual(int streamRow, int buildRow) {
-    if (inlineWidth == 8) {
-      return streamData.getLong((long) streamRow * 8) == buildData.getLong((long) buildRow * 8);
-    }
-    if (inlineWidth == 4) {
-      return streamData.getInt((long) streamRow * 4) == buildData.getInt((long) buildRow * 4);
-    }
-    for (ValueComparator c : comparators) {
-      if (c.compare(streamRow, buildRow) != 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
   public int next(int[] streamRows, int[] buildRows, int max) {
     int count = 0;
     while (row < rows && count < max) {
-      int h = hashes[row];
-      int chain = cursor[row];
-      while (chain >= 0 && count < max) {
-        int b = chain;
-        boolean first = b == firstCandidate[row];
-        chain = table.nextWithHash(first ? afterFirst[row] : table.next(b), h);
-        if (first ? firstEqual[row] : keysEqual(row, b)) {
-          streamRows[count] = row;
-          buildRows[count] = b;
-          count++;
-          if (firstMatchOnly) {
-            chain = -1;
-          }
-        }
-      }
-      cursor[row] = chain;
-      if (chain < 0) {
+      int e = cursor[row];
+      if (e == JoinHashTable.NONE) {
         row++;
+        continue;
+      }
+      streamRows[count] = row;
+      buildRows[count] = JoinHashTable.row(e);
+      count++;
+      if (e >= 0 || firstMatchOnly) {
+        row++;
+      } else {
+        // The key has more rows: stay on this stream row, to resume there if the chunk is full.
+        cursor[row] = table.nextEntry(JoinHashTable.row(e));
       }
     }
     return count;
@@ -169,9 +131,6 @@ final class HashPairSource implements PairSource {
   private void releaseKeys() {
     keys.forEach(FieldVector::close);
     keys = List.of();
-    comparators = null;
-    streamData = null;
-    buildData = null;
   }
 
   /** Releases the current batch's keys and the hash table. */

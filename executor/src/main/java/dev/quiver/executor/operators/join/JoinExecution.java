@@ -36,6 +36,7 @@ final class JoinExecution implements Operator {
   private final TaskContext ctx;
   private final int batchSize;
   private final HeapReservation heap;
+  private final SharedKeyColumn sharedKey;
 
   private BuildRows build;
   private PairSource pairs;
@@ -56,7 +57,7 @@ final class JoinExecution implements Operator {
 
   JoinExecution(String name, JoinSemantics semantics, Operator streamInput, List<AttributeReference> streamOutput,
       BuildInput buildInput, List<AttributeReference> buildOutput, Function<BuildRows, PairSource> prepare,
-      JoinCondition condition, TaskContext ctx) {
+      JoinCondition condition, SharedKeyColumn sharedKey, TaskContext ctx) {
     this.name = name;
     this.semantics = semantics;
     this.streamInput = streamInput;
@@ -65,6 +66,7 @@ final class JoinExecution implements Operator {
     this.buildOutput = buildOutput;
     this.prepare = prepare;
     this.condition = condition;
+    this.sharedKey = sharedKey;
     this.ctx = ctx;
     this.batchSize = Math.max(1, ctx.batchSize());
     this.heap = new HeapReservation(ctx.allocator());
@@ -100,7 +102,8 @@ final class JoinExecution implements Operator {
     }
     heap.resize(24L * batchSize + (semantics.tracksBuildMatches() ? build.rowCount() / 8 + 8 : 0));
     pairs = prepare.apply(build);
-    output = new JoinOutputBuilder(semantics.streamIsLeft(), streamOutput, buildOutput, build, ctx.allocator());
+    output = new JoinOutputBuilder(semantics.streamIsLeft(), streamOutput, buildOutput, build, sharedKey,
+        ctx.allocator());
     if (semantics.tracksBuildMatches()) {
       buildMatched = new long[(build.rowCount() + 63) >>> 6];
     }
@@ -178,9 +181,11 @@ final class JoinExecution implements Operator {
     if (condition != null) {
       n = condition.filter(output, stream, candStream, candBuild, n, ctx);
     }
-    for (int i = 0; i < n; i++) {
-      int s = candStream[i];
-      streamMatched[s >>> 6] |= 1L << s;
+    if (semantics.needsStreamTail()) {
+      for (int i = 0; i < n; i++) {
+        int s = candStream[i];
+        streamMatched[s >>> 6] |= 1L << s;
+      }
     }
     if (buildMatched != null) {
       for (int i = 0; i < n; i++) {

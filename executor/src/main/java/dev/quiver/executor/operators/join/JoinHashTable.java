@@ -5,44 +5,77 @@ import dev.quiver.executor.batch.Vectors;
 import dev.quiver.executor.expressions.EvalContext;
 import dev.quiver.executor.expressions.VectorEvaluator;
 import dev.quiver.executor.keys.KeyHasher;
+import dev.quiver.executor.keys.ValueComparator;
 import dev.quiver.executor.operators.aggregate.HeapReservation;
 import dev.quiver.executor.operators.aggregate.VectorRanges;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeStampVector;
 
 /**
- * The hash table over a join's build side: the build key columns evaluated once and concatenated into one
- * set of vectors (indexed by global build row), each row's key hash, and chains through
- * {@code int[] heads} (per bucket: its first row and that row's hash, so most probes decide on one cache
- * line) and {@code int[] links} (per row: next row and hash); at most one row per two buckets. Rows with a null key are not inserted
- * (SQL equality never matches them). Chains list rows in build order.
+ * The hash table over a join's build side: open addressing with linear probing, one slot per distinct key
+ * holding the key's first build row, so that a probe decides on one cache line in the common case. The
+ * other rows of a key follow in build order through {@code next} (per build row), so walking a key's rows
+ * needs no comparison; a slot's entry says whether there are such rows, so unique keys never read
+ * {@code next}. Rows with a null key are not inserted (SQL equality never matches them).
+ *
+ * <p>A slot tells its key in one of three {@link Layout}s; an entry is a build row, with {@link #MORE} set
+ * when the key has further rows, or {@link #NONE}. The table is read-only once built, so tasks of a
+ * process can share it (see {@link BroadcastHashTables}); probe state lives in {@link HashPairSource}.
  */
 final class JoinHashTable implements AutoCloseable {
-  private final List<FieldVector> keys;
-  /** Per bucket b: [2b] its first build row (or -1), [2b+1] that row's key hash. */
-  private final int[] heads;
-  /** Per build row r: [2r] the next row of its chain (or -1), [2r+1] its key hash, in one cache line. */
-  private final int[] links;
-  /** 32 minus log2 of the bucket count: a bucket is its rows' hash's top bits (see {@link #bucket}). */
-  private final int shift;
-  private final HeapReservation heap;
-
-  private JoinHashTable(List<FieldVector> keys, int[] heads, int[] links, int shift, HeapReservation heap) {
-    this.keys = keys;
-    this.heads = heads;
-    this.links = links;
-    this.shift = shift;
-    this.heap = heap;
+  /** How a slot tells its key. */
+  enum Layout {
+    /** One integral key whose build values all fit an int: a slot is one long, the key's 32 bits then the entry. */
+    NARROW,
+    /** One 8-byte integral key: a slot is two longs, the key then the entry. */
+    WIDE,
+    /**
+     * Two integral keys whose build values all fit an int (as TPC-H's part and supplier keys), packed into one
+     * long: slots as {@link #WIDE}.
+     */
+    PAIR,
+    /** Any other keys: a slot is the key hash then the entry; equal hashes are confirmed on the key columns. */
+    HASHED
   }
 
-  /**
-   * The top bits of the hash: a shuffled input's rows all have the same hash modulo the partition count
-   * (the exchange partitions by this hash), so low bits would leave most buckets of a task's table empty
-   * and the others crowded.
-   */
-  private static int bucket(int hash, int shift) {
-    return hash >>> shift;
+  /** The entry of an empty slot, and what a probe returns for a key the table does not hold. */
+  static final int NONE = -1;
+  /** Set in an entry whose key has more build rows after it ({@link #next}). */
+  static final int MORE = Integer.MIN_VALUE;
+  private static final long LOW = 0xFFFFFFFFL;
+
+  /** 2^64 over the golden ratio: its product's top bits spread keys and hashes alike over the slots. */
+  private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
+  /** The longest slot array (a Java array's length is an int). */
+  private static final long MAX_SLOT_LONGS = 1L << 30;
+
+  private final List<FieldVector> keys;
+  private final Layout layout;
+  /** NARROW and HASHED: a long per slot; WIDE: two. Empty slots hold -1 (entry {@link #NONE}). */
+  private final long[] slots;
+  private final int mask;
+  /** 64 minus log2 of the slot count: a key's home slot is its Fibonacci product's top bits. */
+  private final int shift;
+  /** Per build row: the next build row with the same key, or -1. */
+  private final int[] next;
+  private final HeapReservation heap;
+
+  private JoinHashTable(List<FieldVector> keys, Layout layout, long[] slots, int capacity, int[] next,
+      HeapReservation heap) {
+    this.keys = keys;
+    this.layout = layout;
+    this.slots = slots;
+    this.mask = capacity - 1;
+    this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
+    this.next = next;
+    this.heap = heap;
   }
 
   /**
@@ -55,36 +88,177 @@ final class JoinHashTable implements AutoCloseable {
     List<FieldVector> keys = new ArrayList<>();
     try {
       keys = concatenatedKeys(rows, keyEvaluators, eval);
-      int buckets = Integer.highestOneBit(Math.max(total, 8) - 1) << 2;
-      heap.resize(4L * (2L * buckets + 3L * total));
-      int[] hashes = new int[total];
-      KeyHasher.hash(keys, total, hashes);
-      int[] heads = new int[2 * buckets];
-      for (int b = 0; b < buckets; b++) {
-        heads[2 * b] = -1;
-      }
-      int[] links = new int[2 * total];
-      int shift = Integer.numberOfLeadingZeros(buckets) + 1;
       boolean[] nullKey = nullKeys(keys, total);
-      // Inserting from the last row makes every chain list its rows in build order.
-      for (int r = total - 1; r >= 0; r--) {
-        links[2 * r + 1] = hashes[r];
-        if (nullKey != null && nullKey[r]) {
-          links[2 * r] = -1;
-          continue;
-        }
-        int b = bucket(hashes[r], shift);
-        links[2 * r] = heads[2 * b];
-        heads[2 * b] = r;
-        heads[2 * b + 1] = hashes[r];
+      Layout layout = layout(keys, total, nullKey);
+      // The smallest power of two at least twice the rows: a load of at most one half.
+      long capacity = Long.highestOneBit(2L * Math.max(total, 8) - 1) << 1;
+      int perSlot = layout == Layout.NARROW || layout == Layout.HASHED ? 1 : 2;
+      if (capacity * perSlot > MAX_SLOT_LONGS) {
+        throw new IllegalStateException("A join build side of " + total + " rows exceeds what one hash table can "
+            + "hold; raise the shuffle partition count (spark.sql.shuffle.partitions)");
       }
-      heap.resize(4L * (2L * buckets + 2L * total));
-      return new JoinHashTable(keys, heads, links, shift, heap);
+      heap.resize(8L * perSlot * capacity + 4L * total + (layout == Layout.HASHED ? 4L * total : 0));
+      long[] slots = new long[(int) capacity * perSlot];
+      Arrays.fill(slots, -1L);
+      int[] next = new int[total];
+      JoinHashTable table = new JoinHashTable(keys, layout, slots, (int) capacity, next, heap);
+      if (layout == Layout.HASHED) {
+        table.insertHashed(total, nullKey);
+        heap.resize(8L * capacity + 4L * total);
+      } else {
+        table.insertIntegral(total, nullKey);
+      }
+      return table;
     } catch (RuntimeException e) {
       keys.forEach(FieldVector::close);
       heap.close();
       throw e;
     }
+  }
+
+  private static Layout layout(List<FieldVector> keys, int total, boolean[] nullKey) {
+    if (keys.size() > 2 || !keys.stream().allMatch(k -> integralWidth(k) > 0)) {
+      return Layout.HASHED;
+    }
+    boolean narrow = keys.stream().allMatch(k -> integralWidth(k) == 4 || fitsInt(k, total, nullKey));
+    if (keys.size() == 1) {
+      return narrow ? Layout.NARROW : Layout.WIDE;
+    }
+    return narrow ? Layout.PAIR : Layout.HASHED;
+  }
+
+  /** 8 or 4 for an integral key column (bigint, timestamp; int, date) read as such, else 0. */
+  static int integralWidth(FieldVector key) {
+    if (key instanceof BigIntVector || key instanceof TimeStampVector) {
+      return 8;
+    }
+    return key instanceof IntVector || key instanceof DateDayVector ? 4 : 0;
+  }
+
+  private static boolean fitsInt(FieldVector key, int total, boolean[] nullKey) {
+    ArrowBuf data = key.getDataBuffer();
+    for (int r = 0; r < total; r++) {
+      long v = data.getLong((long) r * 8);
+      if (v != (int) v && (nullKey == null || !nullKey[r])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Row {@code row} of an integral key column's data (of {@code width} bytes a value). */
+  private static long value(ArrowBuf data, int width, int row) {
+    return width == 8 ? data.getLong((long) row * 8) : data.getInt((long) row * 4);
+  }
+
+  /** Two values that fit an int as one long key, the first in the high half. */
+  private static long pair(long a, long b) {
+    return (a << 32) | (b & LOW);
+  }
+
+  private int home(long value) {
+    return (int) ((value * FIBONACCI) >>> shift);
+  }
+
+  /**
+   * Inserts from the last row so that each key's rows end up chained in build order: a row whose key is
+   * already in place goes in front of the rows found there.
+   */
+  private void insertIntegral(int total, boolean[] nullKey) {
+    ArrowBuf first = keys.get(0).getDataBuffer();
+    int firstWidth = integralWidth(keys.get(0));
+    ArrowBuf second = layout == Layout.PAIR ? keys.get(1).getDataBuffer() : null;
+    int secondWidth = layout == Layout.PAIR ? integralWidth(keys.get(1)) : 0;
+    for (int r = total - 1; r >= 0; r--) {
+      next[r] = NONE;
+      if (nullKey != null && nullKey[r]) {
+        continue;
+      }
+      long v = value(first, firstWidth, r);
+      if (layout == Layout.NARROW) {
+        insertNarrow(v, r);
+      } else {
+        insertWide(second == null ? v : pair(v, value(second, secondWidth, r)), r);
+      }
+    }
+  }
+
+  private void insertNarrow(long v, int r) {
+    int s = home(v);
+    while (true) {
+      long slot = slots[s];
+      int e = (int) slot;
+      if (e == NONE) {
+        slots[s] = (v << 32) | r;
+        return;
+      }
+      if ((int) (slot >>> 32) == (int) v) {
+        next[r] = e & ~MORE;
+        slots[s] = (slot & ~LOW) | ((r | MORE) & LOW);
+        return;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+
+  private void insertWide(long v, int r) {
+    int s = home(v);
+    while (true) {
+      int e = (int) slots[2 * s + 1];
+      if (e == NONE) {
+        slots[2 * s] = v;
+        slots[2 * s + 1] = r;
+        return;
+      }
+      if (slots[2 * s] == v) {
+        next[r] = e & ~MORE;
+        slots[2 * s + 1] = r | MORE;
+        return;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+
+  /** As {@link #insertIntegral}, but slots hold hashes and equal hashes are told apart on the key columns. */
+  private void insertHashed(int total, boolean[] nullKey) {
+    int[] hashes = new int[total];
+    KeyHasher.hash(keys, total, hashes);
+    ValueComparator[] comparators = new ValueComparator[keys.size()];
+    for (int k = 0; k < comparators.length; k++) {
+      comparators[k] = ValueComparator.of(keys.get(k), keys.get(k));
+    }
+    for (int r = total - 1; r >= 0; r--) {
+      next[r] = NONE;
+      if (nullKey != null && nullKey[r]) {
+        continue;
+      }
+      int h = hashes[r];
+      int s = home(h);
+      while (true) {
+        long slot = slots[s];
+        int e = (int) slot;
+        if (e == NONE) {
+          slots[s] = ((long) h << 32) | r;
+          break;
+        }
+        if ((int) (slot >>> 32) == h && keysEqual(comparators, r, e & ~MORE)) {
+          next[r] = e & ~MORE;
+          slots[s] = (slot & ~LOW) | ((r | MORE) & LOW);
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+    }
+  }
+
+  /** Whether row {@code a} of the comparators' left vectors has the key of row {@code b} of their right ones. */
+  static boolean keysEqual(ValueComparator[] comparators, int a, int b) {
+    for (ValueComparator c : comparators) {
+      if (c.compare(a, b) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Rows with some null key, or null when no key has nulls. */
@@ -154,31 +328,105 @@ final class JoinHashTable implements AutoCloseable {
     return keys;
   }
 
-  int hash(int row) {
-    return links[2 * row + 1];
+  Layout layout() {
+    return layout;
   }
 
-  /** The first build row with key hash {@code hash}, or -1. */
-  int firstWithHash(int hash) {
-    int b = bucket(hash, shift);
-    int row = heads[2 * b];
-    if (row < 0 || heads[2 * b + 1] == hash) {
-      return row;
+  /**
+   * The entries of the integral keys of {@code n} stream rows (not for {@link Layout#HASHED}) into
+   * {@code out}, each in its own iteration so that the processor overlaps the rows' cache misses. The stream
+   * keys have the build keys' types.
+   */
+  void findIntegral(List<FieldVector> streamKeys, int n, int[] out) {
+    ArrowBuf first = streamKeys.get(0).getDataBuffer();
+    int width = integralWidth(streamKeys.get(0));
+    if (layout == Layout.PAIR) {
+      ArrowBuf second = streamKeys.get(1).getDataBuffer();
+      int secondWidth = integralWidth(streamKeys.get(1));
+      for (int i = 0; i < n; i++) {
+        long a = value(first, width, i);
+        long b = value(second, secondWidth, i);
+        out[i] = a == (int) a && b == (int) b ? findWide(pair(a, b)) : NONE;
+      }
+    } else if (layout == Layout.WIDE) {
+      for (int i = 0; i < n; i++) {
+        out[i] = findWide(value(first, width, i));
+      }
+    } else if (width == 8) {
+      for (int i = 0; i < n; i++) {
+        long v = first.getLong((long) i * 8);
+        out[i] = v == (int) v ? findNarrow((int) v) : NONE;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        out[i] = findNarrow(first.getInt((long) i * 4));
+      }
     }
-    return nextWithHash(links[2 * row], hash);
   }
 
-  /** {@code row} or the first row after it in its chain with key hash {@code hash}; -1 if none. */
-  int nextWithHash(int row, int hash) {
-    while (row >= 0 && links[2 * row + 1] != hash) {
-      row = links[2 * row];
+  private int findNarrow(int v) {
+    int s = home(v);
+    while (true) {
+      long slot = slots[s];
+      int e = (int) slot;
+      if (e == NONE || (int) (slot >>> 32) == v) {
+        return e;
+      }
+      s = (s + 1) & mask;
     }
-    return row;
   }
 
-  /** The build row after {@code row} in its chain, or -1. */
-  int next(int row) {
-    return links[2 * row];
+  private int findWide(long v) {
+    int s = home(v);
+    while (true) {
+      int e = (int) slots[2 * s + 1];
+      if (e == NONE || slots[2 * s] == v) {
+        return e;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+
+  /**
+   * ({@link Layout#HASHED}) The first slot from {@code hash}'s home on holding {@code hash}, or -1: its key
+   * may still differ; {@link #slotWithHashAfter} goes on from there.
+   */
+  int slotWithHash(int hash) {
+    return slotFrom(home(hash), hash);
+  }
+
+  /** The next slot after {@code slot} holding {@code hash}, or -1. */
+  int slotWithHashAfter(int slot, int hash) {
+    return slotFrom((slot + 1) & mask, hash);
+  }
+
+  private int slotFrom(int s, int hash) {
+    while (true) {
+      long slot = slots[s];
+      if ((int) slot == NONE) {
+        return -1;
+      }
+      if ((int) (slot >>> 32) == hash) {
+        return s;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+
+  /** The entry of a {@link Layout#HASHED} slot. */
+  int entry(int slot) {
+    return (int) slots[slot];
+  }
+
+  /** The build row of an entry other than {@link #NONE}. */
+  static int row(int entry) {
+    return entry & ~MORE;
+  }
+
+  /** The entry after {@code row} of a key with more rows: the next row, flagged if more follow it. */
+  int nextEntry(int row) {
+    int n = next[row];
+    return n == NONE ? NONE : n | MORE;
   }
 
   @Override

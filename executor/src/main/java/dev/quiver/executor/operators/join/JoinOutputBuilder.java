@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * Builds join rows from (stream row, build row) index pairs, -1 meaning a null row of that side: the left
@@ -20,14 +21,17 @@ final class JoinOutputBuilder {
   private final List<AttributeReference> streamOutput;
   private final List<AttributeReference> buildOutput;
   private final BuildRows build;
+  /** The build column copied from the stream where every pair has both rows, or null. */
+  private final SharedKeyColumn sharedKey;
   private final BufferAllocator allocator;
 
   JoinOutputBuilder(boolean streamIsLeft, List<AttributeReference> streamOutput, List<AttributeReference> buildOutput,
-      BuildRows build, BufferAllocator allocator) {
+      BuildRows build, SharedKeyColumn sharedKey, BufferAllocator allocator) {
     this.streamIsLeft = streamIsLeft;
     this.streamOutput = streamOutput;
     this.buildOutput = buildOutput;
     this.build = build;
+    this.sharedKey = sharedKey;
     this.allocator = allocator;
   }
 
@@ -44,10 +48,10 @@ final class JoinOutputBuilder {
       if (streamIsLeft) {
         at = addStream(columns, stream, streamRows, n, include, at);
         if (!leftOnly) {
-          addBuild(columns, buildRows, n, include, at);
+          addBuild(columns, stream, streamRows, buildRows, n, include, at);
         }
       } else {
-        at = addBuild(columns, buildRows, n, include, at);
+        at = addBuild(columns, stream, streamRows, buildRows, n, include, at);
         if (!leftOnly) {
           addStream(columns, stream, streamRows, n, include, at);
         }
@@ -67,13 +71,19 @@ final class JoinOutputBuilder {
         columns.add(new NullVector(a.name(), n));
       } else if (stream == null) {
         columns.add(VectorRanges.nulls(a.name(), a.dataType(), n, allocator));
-      } else if (run && !(stream.column(c) instanceof NullVector)) {
-        columns.add(Gather.slice(stream.column(c), rows[0], n, allocator));
       } else {
-        columns.add(VectorRanges.gather(stream.column(c), rows, n, allocator));
+        columns.add(streamColumn(stream, c, rows, n, run));
       }
     }
     return at;
+  }
+
+  /** Stream column {@code c} at {@code rows[0..n)}: a slice when they are consecutive ({@code run}). */
+  private FieldVector streamColumn(Batch stream, int c, int[] rows, int n, boolean run) {
+    if (run && !(stream.column(c) instanceof NullVector)) {
+      return Gather.slice(stream.column(c), rows[0], n, allocator);
+    }
+    return VectorRanges.gather(stream.column(c), rows, n, allocator);
   }
 
   /**
@@ -94,14 +104,38 @@ final class JoinOutputBuilder {
     return true;
   }
 
-  private int addBuild(List<FieldVector> columns, int[] rows, int n, boolean[] include, int at) {
+  private int addBuild(List<FieldVector> columns, Batch stream, int[] streamRows, int[] rows, int n,
+      boolean[] include, int at) {
     for (int c = 0; c < buildOutput.size(); c++, at++) {
       if (include != null && !include[at]) {
         columns.add(new NullVector(buildOutput.get(c).name(), n));
+      } else if (sharedKey != null && c == sharedKey.buildColumn() && stream != null
+          && allPaired(streamRows, rows, n)) {
+        FieldVector copy = streamColumn(stream, sharedKey.streamColumn(), streamRows, n, isRun(streamRows, n));
+        columns.add(renamed(copy, buildOutput.get(c).name()));
       } else {
         columns.add(build.gather(c, rows, n, allocator));
       }
     }
     return at;
+  }
+
+  /** Whether every pair has a stream row and a build row (no null-padded side). */
+  private static boolean allPaired(int[] streamRows, int[] buildRows, int n) {
+    for (int i = 0; i < n; i++) {
+      if ((streamRows[i] | buildRows[i]) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code v}'s buffers under the name of the build column it stands for; {@code v} is left empty and closed. */
+  private FieldVector renamed(FieldVector v, String name) {
+    try (v) {
+      TransferPair tp = v.getTransferPair(name, allocator);
+      tp.transfer();
+      return (FieldVector) tp.getTo();
+    }
   }
 }

@@ -24,7 +24,7 @@ public final class NestedLoopJoinOperator {
       boolean firstMatchOnly = semantics.leftOnly() && semantics.streamIsLeft() && condition == null;
       String name = "NestedLoopJoin (" + node.joinType().display() + ")";
       return new JoinExecution(name, semantics, streamInput, streamOutput, build, buildOutput,
-          rows -> new CrossPairSource(rows.rowCount(), firstMatchOnly), condition, ctx);
+          rows -> new CrossPairSource(rows.rowCount(), firstMatchOnly), condition, null, ctx);
     } catch (RuntimeException e) {
       JoinInputs.closeOnFailure(streamInput, build, e);
       throw e;

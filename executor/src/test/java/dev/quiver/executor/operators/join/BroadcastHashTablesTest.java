@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
 import org.junit.jupiter.api.Test;
 
 class BroadcastHashTablesTest extends JoinTestBase {
@@ -100,11 +101,23 @@ class BroadcastHashTablesTest extends JoinTestBase {
     first.close(); // a second close gives nothing back twice
     tables.close();
     // The holder let go, but a task still probes the table: it stays whole until that task is done.
-    assertTrue(second.table().firstWithHash(second.table().hash(3)) >= 0);
+    assertEquals(1, firstRowOf(second.table(), 2L));
     assertTrue(allocator.getAllocatedMemory() > rowsOnly);
     second.close();
     assertEquals(rowsOnly, allocator.getAllocatedMemory());
     assertThrows(IllegalStateException.class, () -> tables.acquire("rk", builder(shared, ctx, builds)));
+  }
+
+  /** The first build row of {@code key} in {@code table} (over one bigint key), or -1. */
+  private int firstRowOf(JoinHashTable table, long key) {
+    try (BigIntVector probe = new BigIntVector("probe", allocator)) {
+      probe.allocateNew(1);
+      probe.set(0, key);
+      probe.setValueCount(1);
+      int[] entry = new int[1];
+      table.findIntegral(List.of(probe), 1, entry);
+      return entry[0] == JoinHashTable.NONE ? -1 : JoinHashTable.row(entry[0]);
+    }
   }
 
   @Test

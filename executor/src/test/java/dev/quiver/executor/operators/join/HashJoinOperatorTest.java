@@ -97,6 +97,33 @@ class HashJoinOperatorTest extends JoinTestBase {
   }
 
   @Test
+  void buildKeyColumnCopiedFromTheStreamKeepsItsNameAndValues() {
+    for (JoinType type : List.of(JoinType.INNER, JoinType.LEFT_OUTER, JoinType.RIGHT_OUTER, JoinType.FULL_OUTER)) {
+      for (BuildSide side : buildSides(type)) {
+        Operator op = join(node(type, side, Optional.empty(), false), LEFT_ROWS, RIGHT_ROWS, 3, false, ctx(4));
+        List<String> rows = new ArrayList<>();
+        Batch b;
+        while ((b = op.next()) != null) {
+          try (Batch batch = b) {
+            for (int c = 0; c < batch.numColumns(); c++) {
+              assertEquals(List.of("lk", "lv", "ls", "rk", "rv", "rs").get(c), batch.column(c).getName());
+            }
+            for (int r = 0; r < batch.rowCount(); r++) {
+              List<Object> values = new ArrayList<>();
+              for (int c = 0; c < batch.numColumns(); c++) {
+                values.add(InternalValues.read(batch.column(c), r));
+              }
+              rows.add(values.toString());
+            }
+          }
+        }
+        rows.sort(null);
+        assertEquals(reference(type, LEFT_ROWS, RIGHT_ROWS, 3, 3, KEYS_EQUAL), rows, type + " building " + side);
+      }
+    }
+  }
+
+  @Test
   void randomInputsWithStringAndCompositeKeys() {
     Random rnd = new Random(7);
     List<Object[]> l = new ArrayList<>();
