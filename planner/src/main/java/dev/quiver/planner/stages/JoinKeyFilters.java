@@ -1,10 +1,12 @@
 package dev.quiver.planner.stages;
 
+import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.Selectivity;
 import dev.quiver.planner.logical.JoinType;
 import dev.quiver.planner.physical.BuildSide;
 import dev.quiver.planner.physical.FilterExec;
 import dev.quiver.planner.physical.HashJoinExec;
+import dev.quiver.planner.physical.Partitioning;
 import dev.quiver.planner.physical.PhysicalPlan;
 import dev.quiver.planner.physical.ShuffleReadExec;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import java.util.Set;
  * all 6M). Which side records: the one the join type allows (an anti or outer join's preserved side keeps
  * its unmatched rows, so it can only record); if both, the side whose stage filters its rows (a likely
  * selective condition or a semi join) while the other does not, else the side the join builds its table of
- * (the smaller by the estimates). A stage is filtered only when that join is its only reader.
+ * (the smaller by the estimates). A stage is filtered only when that join is its only reader. A side that
+ * only filters the rows of a map stage on the same keys (a semi join's output) records through that stage.
  *
  * @param dag the job's stages, reordered so every recording stage (and what it reads) runs before the stage
  *     it filters
@@ -47,24 +50,32 @@ public record JoinKeyFilters(StageDag dag, Map<StageId, StageId> keysFrom) {
     Map<StageId, Set<StageId>> extraParents = new HashMap<>();
     Map<StageId, StageId> keysFrom = new LinkedHashMap<>();
     for (HashJoinExec j : joins) {
-      if (!(j.left() instanceof ShuffleReadExec l) || !(j.right() instanceof ShuffleReadExec r)) {
-        continue;
-      }
-      StageId left = new StageId(l.stageId());
-      StageId right = new StageId(r.stageId());
-      boolean filterRight = filters(j.joinType(), false) && readers.get(r.stageId()) == 1;
-      boolean filterLeft = filters(j.joinType(), true) && readers.get(l.stageId()) == 1;
+      // A side read directly from its map stage can be filtered or record; a side that only drops rows of a
+      // map stage on the same keys (a semi join's output, TPC-H Q21's anti join) can record through that stage,
+      // whose keys include the side's.
+      ShuffleReadExec l = directRead(j.left(), j.leftKeys());
+      ShuffleReadExec r = directRead(j.right(), j.rightKeys());
+      ShuffleReadExec lSource = l != null ? l : sourceRead(j.left(), j.leftKeys());
+      ShuffleReadExec rSource = r != null ? r : sourceRead(j.right(), j.rightKeys());
+      boolean filterRight = r != null && lSource != null && filters(j.joinType(), false)
+          && readers.get(r.stageId()) == 1;
+      boolean filterLeft = l != null && rSource != null && filters(j.joinType(), true)
+          && readers.get(l.stageId()) == 1;
       if (filterLeft && filterRight) {
-        boolean leftReduced = reduces(dag.stage(left).fragment());
-        boolean rightReduced = reduces(dag.stage(right).fragment());
+        boolean leftReduced = reduces(dag.stage(new StageId(l.stageId())).fragment());
+        boolean rightReduced = reduces(dag.stage(new StageId(r.stageId())).fragment());
         boolean recordLeft = leftReduced != rightReduced ? leftReduced : j.buildSide() == BuildSide.LEFT;
         filterLeft = !recordLeft;
         filterRight = recordLeft;
       }
+      if (!(filterLeft || filterRight)) {
+        continue;
+      }
+      StageId left = new StageId((filterRight ? lSource : l).stageId());
+      StageId right = new StageId((filterRight ? r : rSource).stageId());
       StageId recording = filterRight ? left : right;
       StageId filtered = filterRight ? right : left;
-      if (!(filterLeft || filterRight) || keysFrom.containsKey(filtered)
-          || ancestors(dag, recording, extraParents).contains(filtered)) {
+      if (keysFrom.containsKey(filtered) || ancestors(dag, recording, extraParents).contains(filtered)) {
         continue;
       }
       keysFrom.put(filtered, recording);
@@ -79,6 +90,33 @@ public record JoinKeyFilters(StageDag dag, Map<StageId, StageId> keysFrom) {
       place(dag, s.id(), extraParents, placed, ordered);
     }
     return new JoinKeyFilters(new StageDag(ordered), keysFrom);
+  }
+
+  /**
+   * The side itself when it reads a map stage partitioned by the hash of exactly the join's keys (the hash
+   * both filters use), else null.
+   */
+  private static ShuffleReadExec directRead(PhysicalPlan side, List<Expression> keys) {
+    return side instanceof ShuffleReadExec read && read.partitioning() instanceof Partitioning.Hash h
+        && h.expressions().equals(keys) ? read : null;
+  }
+
+  /**
+   * The map stage read whose rows a side only filters, keeping the key columns as they are: through filters
+   * and the left side of semi and anti joins; null when the side is anything else.
+   */
+  private static ShuffleReadExec sourceRead(PhysicalPlan side, List<Expression> keys) {
+    ShuffleReadExec read = directRead(side, keys);
+    if (read != null) {
+      return read;
+    }
+    if (side instanceof FilterExec f) {
+      return sourceRead(f.child(), keys);
+    }
+    if (side instanceof HashJoinExec j && (j.joinType() == JoinType.LEFT_SEMI || j.joinType() == JoinType.LEFT_ANTI)) {
+      return sourceRead(j.left(), keys);
+    }
+    return null;
   }
 
   /** Whether the join drops that side's rows without a match (so they need not be shuffled to it). */

@@ -32,7 +32,7 @@ class JoinKeyFiltersTest {
   }
 
   private static final Map<String, FileSource> TABLES = Map.of("sales", table("sales"), "returns",
-      table("returns"));
+      table("returns"), "late", table("late"));
 
   private static JoinKeyFilters plan(String sql) {
     LogicalPlan parsed = SqlParser.parseQuery(sql, name -> FileRelation.of(TABLES.get(name)));
@@ -87,6 +87,18 @@ class JoinKeyFiltersTest {
         "sales", "returns");
     assertEquals(Map.of(), plan("SELECT * FROM sales s FULL JOIN " + filteredReturns
         + " r ON s.region = r.region").keysFrom());
+  }
+
+  @Test
+  void aSemiJoinsOutputRecordsThroughItsMapStage() {
+    // TPC-H Q21's shape: the anti join's left side is the semi join's output on the same key, not a map stage
+    // of its own; the semi join's left map stage holds every key it can have, so it records for the anti join.
+    JoinKeyFilters f = plan("SELECT * FROM (SELECT * FROM sales WHERE amount > 5) s LEFT SEMI JOIN returns r "
+        + "ON s.region = r.region LEFT ANTI JOIN late l ON s.region = l.region");
+    StageId sales = scanOf(f, "sales");
+    assertEquals(Map.of(scanOf(f, "returns"), sales, scanOf(f, "late"), sales), f.keysFrom(),
+        () -> PhysicalPlanPrinter.print(f.dag()));
+    assertTrue(position(f, sales) < position(f, scanOf(f, "late")));
   }
 
   @Test
