@@ -75,8 +75,7 @@ public final class QueryExecution {
     if (optimized == null) {
       QuiverConf conf = runtime.conf();
       // Runtime filters are broadcast semi joins: their creation side is bounded by the broadcast threshold.
-      long runtimeFilters = conf.getBoolean(QuiverConf.RUNTIME_FILTER_SEMI_JOIN, true)
-          ? conf.getBytes(QuiverConf.BROADCAST_THRESHOLD, 10L << 20) : -1;
+      long runtimeFilters = conf.getBoolean(QuiverConf.RUNTIME_FILTER_SEMI_JOIN, true) ? broadcastThreshold() : -1;
       OptimizerContext ctx = new OptimizerContext(new ConstantFolder(runtime.allocator(), zone(), startMicros),
           zone(), startMicros, runtimeFilters);
       optimized = new Optimizer(ctx).optimize(analyzed());
@@ -84,12 +83,17 @@ public final class QueryExecution {
     return optimized;
   }
 
+  /** spark.sql.autoBroadcastJoinThreshold in bytes; -1 when broadcasts are off. */
+  private long broadcastThreshold() {
+    long threshold = runtime.conf().getBytes(QuiverConf.BROADCAST_THRESHOLD, 10L << 20);
+    return threshold < 0 ? -1 : threshold;
+  }
+
   public synchronized PhysicalPlan physical() {
     if (physical == null) {
       QuiverConf conf = runtime.conf();
-      long threshold = conf.getBytes(QuiverConf.BROADCAST_THRESHOLD, 10L << 20);
       PlanningSettings settings = new PlanningSettings(runtime.parallelism(),
-          conf.getInt(QuiverConf.SHUFFLE_PARTITIONS, 0), threshold < 0 ? -1 : threshold, 64L << 20);
+          conf.getInt(QuiverConf.SHUFFLE_PARTITIONS, 0), broadcastThreshold(), 64L << 20);
       long maxPartitionBytes = conf.getBytes(QuiverConf.MAX_PARTITION_BYTES, 128L << 20);
       long openCost = conf.getBytes(QuiverConf.OPEN_COST_IN_BYTES, 4L << 20);
       if (maxPartitionBytes <= 0 || openCost < 0) {

@@ -20,6 +20,8 @@ public final class KeyBloomFilter {
 
   private final long[] words = new long[1 << (LOG_BITS - 6)];
   private long keys;
+  /** {@link #toBytes()}'s answer until the next merge: every task of a filtered stage is sent the same bytes. */
+  private byte[] bytes;
 
   /** A words array for one map task to record its keys into. */
   public static long[] newWords() {
@@ -40,6 +42,7 @@ public final class KeyBloomFilter {
       words[i] |= taskWords[i];
     }
     keys += taskKeys;
+    bytes = null;
   }
 
   /** Whether the filter drops enough absent keys to be worth probing. */
@@ -47,11 +50,17 @@ public final class KeyBloomFilter {
     return keys <= MAX_KEYS;
   }
 
-  /** The words and row count, to send this filter to another process ({@link #merge(byte[], long)}). */
+  /**
+   * The words, to send this filter to another process ({@link #merge(byte[], long)}); shared, not to be
+   * written to.
+   */
   public synchronized byte[] toBytes() {
-    ByteBuffer out = ByteBuffer.allocate(words.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-    out.asLongBuffer().put(words);
-    return out.array();
+    if (bytes == null) {
+      ByteBuffer out = ByteBuffer.allocate(words.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+      out.asLongBuffer().put(words);
+      bytes = out.array();
+    }
+    return bytes;
   }
 
   public synchronized long keys() {

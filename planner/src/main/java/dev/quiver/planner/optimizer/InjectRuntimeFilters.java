@@ -87,7 +87,7 @@ public final class InjectRuntimeFilters implements Rule {
     return Plans.transformUp(plan, node -> node instanceof Join j ? inject(j) : node);
   }
 
-  /** The keys of one side that match a creation side of small estimated size. */
+  /** A small, selectively filtered scan's {@code key} column, whose values bound a join side's keys. */
   private record Creation(LogicalPlan plan, AttributeReference key, long size) {}
 
   private LogicalPlan inject(Join j) {
@@ -112,10 +112,10 @@ public final class InjectRuntimeFilters implements Rule {
       if (!leftIds.contains(l.exprId()) || !rightIds.contains(r.exprId())) {
         continue;
       }
-      if (dropsUnmatched(j.joinType(), true)) {
+      if (!j.joinType().preservesLeft()) {
         left = reduce(left, l, j.right(), r, minReduction(builds(leftSize, rightSize), shuffled));
       }
-      if (dropsUnmatched(j.joinType(), false)) {
+      if (!j.joinType().preservesRight()) {
         right = reduce(right, r, j.left(), l, minReduction(builds(rightSize, leftSize), shuffled));
       }
     }
@@ -145,19 +145,6 @@ public final class InjectRuntimeFilters implements Rule {
    */
   private boolean builds(long sideSize, long otherSize) {
     return sideSize <= creationSideThreshold && sideSize <= otherSize;
-  }
-
-  /**
-   * Whether a row of the left (or right) side without a match contributes nothing to the join's result: so
-   * for a semi or anti join the right side's rows that match nothing do not matter either.
-   */
-  private static boolean dropsUnmatched(JoinType type, boolean leftSide) {
-    return switch (type) {
-      case INNER, CROSS, LEFT_SEMI -> true;
-      case LEFT_ANTI, LEFT_OUTER -> !leftSide;
-      case RIGHT_OUTER -> leftSide;
-      case FULL_OUTER -> false;
-    };
   }
 
   private LogicalPlan reduce(LogicalPlan side, AttributeReference key, LogicalPlan other, AttributeReference otherKey,
@@ -285,7 +272,7 @@ public final class InjectRuntimeFilters implements Rule {
       Set<ExprId> leftIds = AttributeIds.output(j.left());
       boolean inLeft = leftIds.contains(key.exprId());
       creations(inLeft ? j.left() : j.right(), key, out);
-      if (j.condition().isEmpty() || !dropsUnmatched(j.joinType(), inLeft)) {
+      if (j.condition().isEmpty() || (inLeft ? j.joinType().preservesLeft() : j.joinType().preservesRight())) {
         return;
       }
       for (Expression c : Expressions.splitConjuncts(j.condition().get())) {

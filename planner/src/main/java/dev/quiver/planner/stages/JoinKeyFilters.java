@@ -57,9 +57,9 @@ public record JoinKeyFilters(StageDag dag, Map<StageId, StageId> keysFrom) {
       ShuffleReadExec r = directRead(j.right(), j.rightKeys());
       ShuffleReadExec lSource = l != null ? l : sourceRead(j.left(), j.leftKeys());
       ShuffleReadExec rSource = r != null ? r : sourceRead(j.right(), j.rightKeys());
-      boolean filterRight = r != null && lSource != null && filters(j.joinType(), false)
+      boolean filterRight = r != null && lSource != null && !j.joinType().preservesRight()
           && readers.get(r.stageId()) == 1;
-      boolean filterLeft = l != null && rSource != null && filters(j.joinType(), true)
+      boolean filterLeft = l != null && rSource != null && !j.joinType().preservesLeft()
           && readers.get(l.stageId()) == 1;
       if (filterLeft && filterRight) {
         boolean leftReduced = reduces(dag.stage(new StageId(l.stageId())).fragment());
@@ -117,16 +117,6 @@ public record JoinKeyFilters(StageDag dag, Map<StageId, StageId> keysFrom) {
       return sourceRead(j.left(), keys);
     }
     return null;
-  }
-
-  /** Whether the join drops that side's rows without a match (so they need not be shuffled to it). */
-  private static boolean filters(JoinType type, boolean leftSide) {
-    return switch (type) {
-      case INNER, LEFT_SEMI -> true;
-      case LEFT_ANTI, LEFT_OUTER -> !leftSide;
-      case RIGHT_OUTER -> leftSide;
-      default -> false;
-    };
   }
 
   private static void collect(PhysicalPlan plan, Map<Integer, Integer> readers, List<HashJoinExec> joins) {
