@@ -3,6 +3,7 @@ package dev.quiver.planner.stages;
 import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.Selectivity;
 import dev.quiver.planner.logical.JoinType;
+import dev.quiver.planner.physical.BroadcastReadExec;
 import dev.quiver.planner.physical.BuildSide;
 import dev.quiver.planner.physical.FilterExec;
 import dev.quiver.planner.physical.HashJoinExec;
@@ -24,7 +25,8 @@ import java.util.Set;
  * side may have, since the join would drop the others (TPC-H Q18 shuffles the lineitems of 57 orders, not
  * all 6M). Which side records: the one the join type allows (an anti or outer join's preserved side keeps
  * its unmatched rows, so it can only record); if both, the side whose stage filters its rows (a likely
- * selective condition or a semi join) while the other does not, else the side the join builds its table of
+ * selective condition, a semi join, or an inner join with a broadcast side that does) while the other does
+ * not, else the side the join builds its table of
  * (the smaller by the estimates). A stage is filtered only when that join is its only reader. A side that
  * only filters the rows of a map stage on the same keys (a semi join's output) records through that stage.
  *
@@ -62,8 +64,8 @@ public record JoinKeyFilters(StageDag dag, Map<StageId, StageId> keysFrom) {
       boolean filterLeft = l != null && rSource != null && !j.joinType().preservesLeft()
           && readers.get(l.stageId()) == 1;
       if (filterLeft && filterRight) {
-        boolean leftReduced = reduces(dag.stage(new StageId(l.stageId())).fragment());
-        boolean rightReduced = reduces(dag.stage(new StageId(r.stageId())).fragment());
+        boolean leftReduced = reduces(dag, dag.stage(new StageId(l.stageId())).fragment());
+        boolean rightReduced = reduces(dag, dag.stage(new StageId(r.stageId())).fragment());
         boolean recordLeft = leftReduced != rightReduced ? leftReduced : j.buildSide() == BuildSide.LEFT;
         filterLeft = !recordLeft;
         filterRight = recordLeft;
@@ -131,16 +133,27 @@ public record JoinKeyFilters(StageDag dag, Map<StageId, StageId> keysFrom) {
     }
   }
 
-  /** Whether a stage's fragment drops rows on purpose: a likely selective filter or a semi join. */
-  private static boolean reduces(PhysicalPlan plan) {
+  /**
+   * Whether a stage's fragment drops rows on purpose: a likely selective filter, a semi join, or an inner join
+   * with a broadcast side that does (TPC-H Q10's customers meet the orders of one quarter that way).
+   */
+  private static boolean reduces(StageDag dag, PhysicalPlan plan) {
     if (plan instanceof FilterExec f && Selectivity.isLikelySelective(f.condition())) {
       return true;
     }
-    if (plan instanceof HashJoinExec j && j.joinType() == JoinType.LEFT_SEMI) {
-      return true;
+    if (plan instanceof HashJoinExec j) {
+      if (j.joinType() == JoinType.LEFT_SEMI) {
+        return true;
+      }
+      if (j.joinType() == JoinType.INNER && j.broadcast()) {
+        PhysicalPlan build = j.buildSide() == BuildSide.LEFT ? j.left() : j.right();
+        if (build instanceof BroadcastReadExec b && reduces(dag, dag.stage(new StageId(b.stageId())).fragment())) {
+          return true;
+        }
+      }
     }
     for (PhysicalPlan c : plan.children()) {
-      if (reduces(c)) {
+      if (reduces(dag, c)) {
         return true;
       }
     }

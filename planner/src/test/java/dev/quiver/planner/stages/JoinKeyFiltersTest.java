@@ -26,18 +26,23 @@ class JoinKeyFiltersTest {
   private static final StructType SALES = new StructType().add("region", DataTypes.StringType)
       .add("amount", DataTypes.LongType);
 
-  private static FileSource table(String name) {
+  private static FileSource table(String name, long bytes) {
     return new FileSource("parquet", List.of("/data/" + name), Map.of(), SALES, new StructType(),
-        List.of(new FileSource.SourceFile("file:/data/" + name + "/part-0.parquet", 1000, List.of())));
+        List.of(new FileSource.SourceFile("file:/data/" + name + "/part-0.parquet", bytes, List.of())));
   }
 
-  private static final Map<String, FileSource> TABLES = Map.of("sales", table("sales"), "returns",
-      table("returns"), "late", table("late"));
+  private static final Map<String, FileSource> TABLES = Map.of("sales", table("sales", 1000), "returns",
+      table("returns", 1000), "late", table("late", 1000), "smallreturns", table("smallreturns", 150), "dim",
+      table("dim", 100));
 
   private static JoinKeyFilters plan(String sql) {
+    return plan(sql, -1);
+  }
+
+  private static JoinKeyFilters plan(String sql, long broadcastBytes) {
     LogicalPlan parsed = SqlParser.parseQuery(sql, name -> FileRelation.of(TABLES.get(name)));
     LogicalPlan analyzed = new Analyzer().analyze(parsed);
-    StageDag dag = StagePlanner.cut(new PhysicalPlanner(new PlanningSettings(2, 4, -1, 64L << 20),
+    StageDag dag = StagePlanner.cut(new PhysicalPlanner(new PlanningSettings(2, 4, broadcastBytes, 64L << 20),
         ScanPlanning.ONE_TASK_PER_FILE).plan(analyzed), true);
     return JoinKeyFilters.plan(dag);
   }
@@ -74,6 +79,18 @@ class JoinKeyFiltersTest {
         "returns", "sales");
     filters(plan("SELECT * FROM (SELECT * FROM sales WHERE amount > 5) s JOIN returns r ON s.region = r.region"),
         "sales", "returns");
+  }
+
+  @Test
+  void aSideJoinedWithAFilteredBroadcastRecords() {
+    // TPC-H Q10's shape: the customers meet one quarter's orders through a broadcast join, so that side keeps
+    // few keys though its own stage has no filter. It records even though the join builds the other side.
+    JoinKeyFilters f = plan("SELECT * FROM (SELECT s.region, s.amount FROM sales s JOIN (SELECT * FROM dim "
+        + "WHERE amount > 5) d ON s.amount = d.amount) x JOIN smallreturns r ON x.region = r.region", 120);
+    String printed = PhysicalPlanPrinter.print(f.dag());
+    assertTrue(printed.contains("BroadcastHashJoin")
+        && printed.matches("(?s).*ShuffledHashJoin [^\\n]*BuildRight.*"), printed);
+    filters(f, "sales", "smallreturns");
   }
 
   @Test

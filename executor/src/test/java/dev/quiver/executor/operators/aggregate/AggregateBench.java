@@ -8,6 +8,8 @@ import dev.quiver.executor.task.TaskContext;
 import dev.quiver.planner.expressions.AggregateCall;
 import dev.quiver.planner.expressions.AggregateFunction;
 import dev.quiver.planner.expressions.AttributeReference;
+import dev.quiver.planner.expressions.Cast;
+import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.expressions.Literal;
 import dev.quiver.planner.physical.HashAggregateExec;
 import dev.quiver.sql.types.DataTypes;
@@ -22,8 +24,10 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * Times hash aggregation: {@code SELECT k, count(*), sum(v), max(v) GROUP BY k} over 10M rows with 1M
- * groups, in COMPLETE and PARTIAL mode, and prints rows per second. Not a test; run with
- * {@code java -cp <test classpath> dev.quiver.executor.operators.aggregate.AggregateBench [rows] [groups]}.
+ * groups, in COMPLETE and PARTIAL mode, and prints rows per second. With {@code doubles}, the aggregates are
+ * TPC-H Q1's kinds instead: {@code sum(d), avg(d), avg(d), count(*)} of a double {@code d}. Not a test; run with
+ * {@code java -cp <test classpath> dev.quiver.executor.operators.aggregate.AggregateBench [rows] [groups]
+ * [doubles]}.
  */
 public final class AggregateBench {
   private AggregateBench() {}
@@ -38,9 +42,14 @@ public final class AggregateBench {
     try (BufferAllocator allocator = new RootAllocator()) {
       List<Batch> data = data(rows, groups, batchSize, allocator);
       try {
-        AggregatePlan plan = new AggregatePlan(input, List.of(k), List.of(
-            new AggregateCall(AggregateFunction.COUNT, List.of(Literal.of(1)), false, false),
-            AggregateCall.of(AggregateFunction.SUM, v), AggregateCall.of(AggregateFunction.MAX, v)));
+        AggregateCall count = new AggregateCall(AggregateFunction.COUNT, List.of(Literal.of(1)), false, false);
+        Expression d = new Cast(v, DataTypes.DoubleType, true);
+        List<AggregateCall> calls = args.length > 2 && args[2].equals("doubles")
+            ? List.of(new AggregateCall(AggregateFunction.SUM, List.of(d), false, false),
+                new AggregateCall(AggregateFunction.AVG, List.of(d), false, false),
+                new AggregateCall(AggregateFunction.AVG, List.of(d), false, false), count)
+            : List.of(count, AggregateCall.of(AggregateFunction.SUM, v), AggregateCall.of(AggregateFunction.MAX, v));
+        AggregatePlan plan = new AggregatePlan(input, List.of(k), calls);
         for (int round = 0; round < 5; round++) {
           run("COMPLETE", plan.complete(), data, input, rows, batchSize, allocator);
           run("PARTIAL ", plan.partial(), data, input, rows, batchSize, allocator);

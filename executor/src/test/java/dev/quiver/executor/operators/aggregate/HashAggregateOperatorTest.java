@@ -96,6 +96,38 @@ class HashAggregateOperatorTest extends OperatorTestBase {
   }
 
   @Test
+  void doubleSumsAndAveragesAgreeWithAPlainLoopInBatchesWithAndWithoutNulls() {
+    List<AttributeReference> in = List.of(k, d);
+    AggregatePlan p = new AggregatePlan(in, List.of(k), List.of(call(AggregateFunction.SUM, d),
+        call(AggregateFunction.AVG, d), call(AggregateFunction.COUNT, d)));
+    Random rnd = new Random(7);
+    List<Object[]> rows = new ArrayList<>();
+    double[] sums = new double[10];
+    long[] counts = new long[10];
+    for (int i = 0; i < 1_000; i++) {
+      // The first 500 rows (five whole batches) have no null; group 9 only ever gets nulls.
+      boolean nullValue = i >= 500 && rnd.nextInt(4) == 0;
+      int group = nullValue && rnd.nextBoolean() ? 9 : rnd.nextInt(4);
+      Double value = nullValue ? null : rnd.nextGaussian() * 1000;
+      rows.add(row(group, value));
+      if (value != null) {
+        sums[group] += value;
+        counts[group]++;
+      }
+    }
+    List<List<Object>> expected = new ArrayList<>();
+    for (int g : new int[] {0, 1, 2, 3, 9}) {
+      expected.add(counts[g] == 0 ? values(g, null, null, 0L)
+          : values(g, sums[g], sums[g] / counts[g], counts[g]));
+    }
+    List<List<Object>> actual = sortedByKeys(runComplete(p, source(in, 100, rows), 1024));
+    assertEquals(expected.size(), actual.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertRowClose(expected.get(i), actual.get(i));
+    }
+  }
+
+  @Test
   void groupsByStringAndDoubleKeys() {
     List<AttributeReference> in = List.of(s, d, v);
     AggregatePlan byString = new AggregatePlan(in, List.of(s), List.of(call(AggregateFunction.SUM, v)));
