@@ -41,16 +41,9 @@ final class DoubleAvgState extends AggregateState {
     ArrowBuf valid = in.getValidityBuffer();
     ArrowBuf s = sums.data;
     ArrowBuf c = counts.data;
-    if (in.getNullCount() == 0) {
-      for (int r = from; r < to; r++) {
-        long at = (long) groupIds[r] * 8;
-        s.setDouble(at, s.getDouble(at) + x[r]);
-        c.setLong(at, c.getLong(at) + 1);
-      }
-      return;
-    }
+    boolean allValid = in.getNullCount() == 0;
     for (int r = from; r < to; r++) {
-      if (BitVectorHelper.get(valid, r) != 0) {
+      if (allValid || BitVectorHelper.get(valid, r) != 0) {
         long at = (long) groupIds[r] * 8;
         s.setDouble(at, s.getDouble(at) + x[r]);
         c.setLong(at, c.getLong(at) + 1);
