@@ -149,6 +149,9 @@ public final class LocalSession implements SessionBackend {
       // Where tasks run on workers, the cache's partitions stay there (see ExecutionBackend).
       settings.put(ExecutionBackend.CACHE_BEING_MATERIALIZED, Long.toString(qe.materializedCacheId()));
     }
+    if (!runtime.conf().getBoolean(QuiverConf.SCAN_KEY_FILTERS, true)) {
+      settings.put(TaskRunner.SCAN_KEY_FILTERS, "false");
+    }
     if (runtime.conf().contains(QuiverConf.TASK_MEMORY)) {
       settings.put(TaskRunner.TASK_MEMORY_BYTES, Long.toString(runtime.conf().getBytes(QuiverConf.TASK_MEMORY, 0)));
     }

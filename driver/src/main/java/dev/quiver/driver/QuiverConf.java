@@ -1,5 +1,6 @@
 package dev.quiver.driver;
 
+import dev.quiver.executor.task.TaskRunner;
 import dev.quiver.sql.QuiverException;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class QuiverConf {
   public static final String LOCAL_DIR = "quiver.local.dir";
   /** Whether one side of a shuffled join filters the rows the other side shuffles (JoinKeyFilters). */
   public static final String JOIN_KEY_FILTERS = "quiver.sql.joinKeyFilters.enabled";
+  /** Whether a broadcast join's build keys filter the scan of its other input while the task runs. */
+  public static final String SCAN_KEY_FILTERS = TaskRunner.SCAN_KEY_FILTERS;
 
   private final Map<String, String> values = new ConcurrentHashMap<>();
 

@@ -30,5 +30,12 @@ public sealed interface SourceFilter {
 
   record StringStartsWith(String column, String prefix) implements SourceFilter {}
 
+  /**
+   * {@code column} (int, date or bigint) is one of {@code keys}: a join's build keys, pushed into the scan of
+   * its other side when the task runs, so that the reader decodes the other columns only for rows that can
+   * find a match. A null value does not pass (an equi-join never matches it).
+   */
+  record KeysIn(String column, KeySet keys) implements SourceFilter {}
+
   enum Op { EQ, LT, LTE, GT, GTE }
 }

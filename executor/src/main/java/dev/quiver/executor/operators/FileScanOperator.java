@@ -34,7 +34,8 @@ public final class FileScanOperator implements Operator {
   private final FileFormat format;
   private final FormatOptions options;
   private final StructType requiredData;
-  private final List<SourceFilter> filters;
+  /** The pushed filters, then any added while the task runs (the splits opened after see them). */
+  private List<SourceFilter> filters;
   /** Per output column: index into the reader's columns (>= 0), or -(partition index) - 1. */
   private final int[] columnSource;
   private final List<AttributeReference> output;
@@ -80,6 +81,16 @@ public final class FileScanOperator implements Operator {
       dataNames.add(f.name());
     }
     this.filters = SourceFilters.translate(node.pushedFilters(), dataNames);
+  }
+
+  /**
+   * Adds a filter known only once the task runs (a broadcast join's build keys) for the splits not opened
+   * yet. Like the pushed filters it is advisory: the operators above still judge every row it lets through.
+   */
+  public void addRuntimeFilter(SourceFilter filter) {
+    List<SourceFilter> more = new ArrayList<>(filters);
+    more.add(filter);
+    filters = List.copyOf(more);
   }
 
   private static int indexOf(List<StructField> fields, String name) {

@@ -6,7 +6,11 @@ import dev.quiver.executor.operators.join.HashJoinOperator;
 import dev.quiver.executor.operators.join.NestedLoopJoinOperator;
 import dev.quiver.executor.operators.window.WindowOperator;
 import dev.quiver.executor.task.TaskContext;
+import dev.quiver.formats.KeySet;
+import dev.quiver.formats.SourceFilter;
 import dev.quiver.planner.PlanningException;
+import dev.quiver.planner.expressions.AttributeReference;
+import dev.quiver.planner.expressions.Expression;
 import dev.quiver.planner.physical.BroadcastExchangeExec;
 import dev.quiver.planner.physical.BroadcastReadExec;
 import dev.quiver.planner.physical.BuildSide;
@@ -32,7 +36,10 @@ import dev.quiver.planner.physical.UnionExec;
 import dev.quiver.planner.physical.WindowExec;
 import dev.quiver.planner.physical.WriteFilesExec;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -48,9 +55,21 @@ public final class OperatorBuilder {
   }
 
   private final TaskContext ctx;
+  private final boolean scanKeyFilters;
+  /** The scan operators built so far, by plan node: where a join's runtime key filter goes. */
+  private final Map<FileScanExec, List<FileScanOperator>> scans = new IdentityHashMap<>();
 
   public OperatorBuilder(TaskContext ctx) {
+    this(ctx, true);
+  }
+
+  /**
+   * @param scanKeyFilters whether a broadcast join hands its build keys to the scan below its other input
+   *     ({@link JoinKeyScans}), which then decodes the rest of a row only when its key has a match
+   */
+  public OperatorBuilder(TaskContext ctx, boolean scanKeyFilters) {
     this.ctx = ctx;
+    this.scanKeyFilters = scanKeyFilters;
   }
 
   public Operator build(PhysicalPlan plan, int partition) {
@@ -88,7 +107,9 @@ public final class OperatorBuilder {
 
     @Override
     public Operator visitFileScanExec(FileScanExec p) {
-      return new FileScanOperator(p, partition, ctx);
+      FileScanOperator scan = new FileScanOperator(p, partition, ctx);
+      scans.computeIfAbsent(p, k -> new ArrayList<>()).add(scan);
+      return scan;
     }
 
     @Override
@@ -184,7 +205,7 @@ public final class OperatorBuilder {
     @Override
     public Operator visitHashJoinExec(HashJoinExec p) {
       return join(p.buildSide(), p.left(), p.right(), (stream, streamOut, build, buildOut) ->
-          HashJoinOperator.create(p, stream, streamOut, build, buildOut, ctx));
+          HashJoinOperator.create(p, stream, streamOut, build, buildOut, ctx, streamKeyFilter(p)));
     }
 
     @Override
@@ -209,6 +230,27 @@ public final class OperatorBuilder {
         throw e;
       }
       return factory.create(stream, streamPlan.output(), build, buildPlan.output());
+    }
+
+    /**
+     * Where a broadcast join's build keys go: to the one scan that reads its stream key unchanged, as a
+     * {@link SourceFilter.KeysIn}; nowhere when there is no such scan or the join keeps unmatched stream rows.
+     */
+    private Consumer<KeySet> streamKeyFilter(HashJoinExec join) {
+      Consumer<KeySet> nowhere = keys -> { };
+      List<Expression> streamKeys = join.buildSide() == BuildSide.RIGHT ? join.leftKeys() : join.rightKeys();
+      if (!scanKeyFilters || !join.broadcast() || streamKeys.size() != 1
+          || !(streamKeys.get(0) instanceof AttributeReference key) || !JoinKeyScans.dropsUnmatchedStreamRows(join)) {
+        return nowhere;
+      }
+      PhysicalPlan stream = join.buildSide() == BuildSide.RIGHT ? join.left() : join.right();
+      return JoinKeyScans.trace(stream, key.exprId())
+          .filter(t -> scans.getOrDefault(t.scan(), List.of()).size() == 1)
+          .<Consumer<KeySet>>map(t -> {
+            FileScanOperator scan = scans.get(t.scan()).get(0);
+            return keys -> scan.addRuntimeFilter(new SourceFilter.KeysIn(t.column(), keys));
+          })
+          .orElse(nowhere);
     }
 
     private BuildInput buildInput(PhysicalPlan buildPlan) {

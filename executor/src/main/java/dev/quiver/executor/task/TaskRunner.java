@@ -33,6 +33,8 @@ public final class TaskRunner {
   public static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
   /** A session's own (smaller) task memory budget in bytes, honoured by every process that runs its tasks. */
   public static final String TASK_MEMORY_BYTES = "quiver.task.memoryBytes";
+  /** "false" keeps broadcast joins from filtering the scans of their other input by their build keys. */
+  public static final String SCAN_KEY_FILTERS = "quiver.sql.scanKeyFilters.enabled";
 
   private final BufferAllocator root;
   private final long taskMemory;
@@ -64,7 +66,8 @@ public final class TaskRunner {
           inputs, batchSize, task.attempt());
       onStart.accept(ctx);
       TaskOutcome outcome;
-      try (Operator op = new OperatorBuilder(ctx).build(task.fragment(), task.partition())) {
+      try (Operator op = new OperatorBuilder(ctx,
+          !"false".equals(task.settings().get(SCAN_KEY_FILTERS))).build(task.fragment(), task.partition())) {
         outcome = drain(task, ctx, op, start);
       }
       return outcome;

@@ -66,6 +66,8 @@ public final class ParquetBatchReader implements BatchReader {
 
   /** The pushed filters this reader evaluates itself, to convert the columns only for passing rows. */
   private final RowFilter rowFilter;
+  /** Join keys the rows are judged by after the pushed filters, or null. */
+  private final KeyColumnFilters keyFilters;
   /** Batches of this row group still to read without judging them (see {@link #WEAK_ABOVE}). */
   private int unjudgedBatches;
   /** Per requested column: its coded batch if the filter reads it, else null. */
@@ -95,6 +97,7 @@ public final class ParquetBatchReader implements BatchReader {
       this.blocks = reader.getRowGroups();
       this.plan = ReadPlan.build(fileSchema, requiredSchema, path);
       this.rowFilter = FILTER_ROWS ? rowFilter(plan, arrowSchema, filters) : null;
+      this.keyFilters = FILTER_ROWS ? keyFilters(plan, arrowSchema, filters, rowFilter) : null;
       this.coded = new CodedColumn[plan.columns.size()];
       if (rowFilter != null) {
         for (int c : rowFilter.columns()) {
@@ -145,7 +148,8 @@ public final class ParquetBatchReader implements BatchReader {
         int rows = (int) Math.min(batchSize, rowsLeftInGroup);
         rowsLeftInGroup -= rows;
         boolean judge = rowFilter != null && unjudgedBatches-- <= 0;
-        VectorSchemaRoot root = judge ? readFiltered(rows) : readAll(rows);
+        boolean byKeys = keyFilters != null && keyFilters.active();
+        VectorSchemaRoot root = judge || byKeys ? readFiltered(rows, judge, byKeys) : readAll(rows);
         if (root != null) {
           return root;
         }
@@ -175,33 +179,63 @@ public final class ParquetBatchReader implements BatchReader {
    * Codes the filter's columns (dictionary ids; values only for plain-encoded pages) and judges the rows;
    * then converts every column for the rows that pass, or for all rows when more than
    * {@link #COMPACT_BELOW} pass (skipping rows in the other columns then costs more than the plan's filter
-   * saves). Returns null when no row of the batch passes.
+   * saves). With {@code byKeys}, the join key columns are read next for the rows that passed and judged by
+   * {@link #keyFilters}; the batch then holds only the rows that pass both. Returns null when no row of the
+   * batch passes.
    */
-  private VectorSchemaRoot readFiltered(int rows) throws IOException {
+  private VectorSchemaRoot readFiltered(int rows, boolean judge, boolean byKeys) throws IOException {
+    FieldVector[] keyColumns = new FieldVector[coded.length];
     try {
-      for (int c = 0; c < coded.length; c++) {
-        if (coded[c] != null) {
-          int column = c;
-          coded[c].reset(rows);
-          flatReader(c).readCodes(rows, coded[c], () -> newVector(column, rows));
-        }
-      }
       int words = (rows + 63) >>> 6;
       if (keep.length < words) {
         keep = new long[words];
       }
-      int passing = rowFilter.evaluate(coded, rows, keep);
+      int passing;
+      if (judge) {
+        for (int c = 0; c < coded.length; c++) {
+          if (coded[c] != null) {
+            int column = c;
+            coded[c].reset(rows);
+            flatReader(c).readCodes(rows, coded[c], () -> newVector(column, rows));
+          }
+        }
+        passing = rowFilter.evaluate(coded, rows, keep);
+      } else {
+        java.util.Arrays.fill(keep, 0, words, -1L);
+        if ((rows & 63) != 0) {
+          keep[words - 1] = (1L << rows) - 1;
+        }
+        passing = rows;
+      }
+      boolean compact = passing < rows * COMPACT_BELOW;
+      if (judge && passing >= rows * WEAK_ABOVE) {
+        unjudgedBatches = UNJUDGED_AFTER_WEAK;
+      }
+      if (byKeys && passing > 0) {
+        for (int c : keyFilters.columns()) {
+          keyColumns[c] = arrowSchema.getFields().get(c).createVector(allocator);
+          readColumnSelected(c, keyColumns[c], rows, passing);
+        }
+        long[] before = java.util.Arrays.copyOf(keep, words);
+        int judged = passing;
+        passing = keyFilters.apply(keyColumns, keep, rows);
+        if (passing > 0 && passing < judged) {
+          for (FieldVector v : keyColumns) {
+            if (v != null) {
+              KeyColumnFilters.compact(v, before, keep, rows, passing);
+            }
+          }
+        }
+        compact = true;
+      }
       if (passing == 0) {
         for (int c = 0; c < coded.length; c++) {
-          if (coded[c] == null && plan.columns.get(c) instanceof ReadPlan.Flat) {
+          boolean consumed = judge && coded[c] != null || keyColumns[c] != null;
+          if (!consumed && plan.columns.get(c) instanceof ReadPlan.Flat) {
             flatReader(c).skipFlat(rows);
           }
         }
         return null;
-      }
-      boolean compact = passing < rows * COMPACT_BELOW;
-      if (passing >= rows * WEAK_ABOVE) {
-        unjudgedBatches = UNJUDGED_AFTER_WEAK;
       }
       if (!compact) {
         java.util.Arrays.fill(keep, 0, words, -1L);
@@ -211,7 +245,9 @@ public final class ParquetBatchReader implements BatchReader {
       try {
         for (int c = 0; c < coded.length; c++) {
           FieldVector v = root.getVector(c);
-          if (coded[c] != null) {
+          if (keyColumns[c] != null) {
+            keyColumns[c].makeTransferPair(v).transfer();
+          } else if (judge && coded[c] != null) {
             allocate(v, Math.max(passing, 1), c);
             flatReader(c).readCodedSelected(coded[c], keep, rows, v);
             v.setValueCount(passing);
@@ -232,6 +268,11 @@ public final class ParquetBatchReader implements BatchReader {
       for (CodedColumn column : coded) {
         if (column != null) {
           column.close();
+        }
+      }
+      for (FieldVector v : keyColumns) {
+        if (v != null) {
+          v.close();
         }
       }
     }
@@ -286,6 +327,25 @@ public final class ParquetBatchReader implements BatchReader {
       flat[c] = column instanceof ReadPlan.Flat;
     }
     return RowFilter.of(filters, schema.getFields(), flat).orElse(null);
+  }
+
+  /** The join key filters this reader judges itself, on flat columns the row filter does not read, or null. */
+  private static KeyColumnFilters keyFilters(ReadPlan plan, Schema schema, List<SourceFilter> filters,
+      RowFilter rowFilter) {
+    boolean[] flat = new boolean[plan.columns.size()];
+    for (int c = 0; c < flat.length; c++) {
+      if (plan.columns.get(c) instanceof ReadPlan.Nested) {
+        return null;
+      }
+      flat[c] = plan.columns.get(c) instanceof ReadPlan.Flat;
+    }
+    java.util.Set<Integer> filterColumns = new java.util.HashSet<>();
+    if (rowFilter != null) {
+      for (int c : rowFilter.columns()) {
+        filterColumns.add(c);
+      }
+    }
+    return KeyColumnFilters.of(filters, schema.getFields(), flat, filterColumns);
   }
 
   private void readColumn(int c, FieldVector vector, int rows) throws IOException {

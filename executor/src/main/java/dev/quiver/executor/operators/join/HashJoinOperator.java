@@ -5,6 +5,7 @@ import dev.quiver.executor.expressions.VectorEvaluator;
 import dev.quiver.executor.operators.Operator;
 import dev.quiver.executor.operators.Operators;
 import dev.quiver.executor.task.TaskContext;
+import dev.quiver.formats.KeySet;
 import dev.quiver.planner.PlanningException;
 import dev.quiver.planner.expressions.AttributeReference;
 import dev.quiver.planner.expressions.Expression;
@@ -12,6 +13,7 @@ import dev.quiver.planner.logical.JoinType;
 import dev.quiver.planner.physical.BuildSide;
 import dev.quiver.planner.physical.HashJoinExec;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -30,6 +32,15 @@ public final class HashJoinOperator {
    */
   public static Operator create(HashJoinExec node, Operator streamInput, List<AttributeReference> streamOutput,
       BuildInput build, List<AttributeReference> buildOutput, TaskContext ctx) {
+    return create(node, streamInput, streamOutput, build, buildOutput, ctx, keys -> { });
+  }
+
+  /**
+   * As above; {@code offerKeys} is offered the build side's keys once a shared broadcast table over one
+   * integral key is built, before the first stream row is read (a scan below may filter by them).
+   */
+  public static Operator create(HashJoinExec node, Operator streamInput, List<AttributeReference> streamOutput,
+      BuildInput build, List<AttributeReference> buildOutput, TaskContext ctx, Consumer<KeySet> offerKeys) {
     JoinSemantics semantics;
     try {
       semantics = JoinSemantics.of(node.joinType(), node.buildSide());
@@ -46,11 +57,13 @@ public final class HashJoinOperator {
       BuildSide other = node.buildSide() == BuildSide.LEFT ? BuildSide.RIGHT : BuildSide.LEFT;
       JoinSemantics reversed = JoinSemantics.of(node.joinType(), other);
       return new SmallerSideBuild(streamInput, own.operator(),
-          (stream, built) -> join(node, semantics, stream, streamOutput, BuildInput.of(built), buildOutput, ctx),
-          (stream, built) -> join(node, reversed, stream, buildOutput, BuildInput.of(built), streamOutput, ctx),
+          (stream, built) -> join(node, semantics, stream, streamOutput, BuildInput.of(built), buildOutput, ctx,
+              keys -> { }),
+          (stream, built) -> join(node, reversed, stream, buildOutput, BuildInput.of(built), streamOutput, ctx,
+              keys -> { }),
           name(node, semantics), ctx);
     }
-    return join(node, semantics, streamInput, streamOutput, build, buildOutput, ctx);
+    return join(node, semantics, streamInput, streamOutput, build, buildOutput, ctx, offerKeys);
   }
 
   /**
@@ -69,7 +82,7 @@ public final class HashJoinOperator {
   /** The join with the given roles; closes its inputs when it cannot be set up. */
   private static Operator join(HashJoinExec node, JoinSemantics semantics, Operator streamInput,
       List<AttributeReference> streamOutput, BuildInput build, List<AttributeReference> buildOutput,
-      TaskContext ctx) {
+      TaskContext ctx, Consumer<KeySet> offerKeys) {
     try {
       List<Expression> streamKeys = semantics.streamIsLeft() ? node.leftKeys() : node.rightKeys();
       List<Expression> buildKeys = semantics.streamIsLeft() ? node.rightKeys() : node.leftKeys();
@@ -84,6 +97,7 @@ public final class HashJoinOperator {
                 && buildKeys.stream().allMatch(Expression::deterministic)) {
               BroadcastHashTables.Lease lease = shared.tables().acquire(List.of(buildKeys, buildOutput),
                   allocator -> JoinHashTable.build(rows, buildEval, withAllocator(ctx.evalContext(), allocator)));
+              lease.table().keySet().ifPresent(offerKeys);
               return new HashPairSource(lease.table(), lease, streamEval, firstMatchOnly, ctx);
             }
             JoinHashTable table = JoinHashTable.build(rows, buildEval, ctx.evalContext());

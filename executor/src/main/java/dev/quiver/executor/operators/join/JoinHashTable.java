@@ -8,9 +8,11 @@ import dev.quiver.executor.keys.KeyHasher;
 import dev.quiver.executor.keys.ValueComparator;
 import dev.quiver.executor.operators.aggregate.HeapReservation;
 import dev.quiver.executor.operators.aggregate.VectorRanges;
+import dev.quiver.formats.KeySet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -66,6 +68,8 @@ final class JoinHashTable implements AutoCloseable {
   /** Per build row: the next build row with the same key, or -1. */
   private final int[] next;
   private final HeapReservation heap;
+  /** {@link #keySet()}'s answer, made on first use; guarded by {@code this}. */
+  private volatile KeySet keySet;
 
   private JoinHashTable(List<FieldVector> keys, Layout layout, long[] slots, int capacity, int[] next,
       HeapReservation heap) {
@@ -362,6 +366,55 @@ final class JoinHashTable implements AutoCloseable {
         out[i] = findNarrow(first.getInt((long) i * 4));
       }
     }
+  }
+
+  /**
+   * The table's keys as a set a scan can filter by, for a table over one integral key (int, date or bigint);
+   * empty for other keys. Made once per table, as a {@link KeyBitmap} when the keys are dense enough.
+   */
+  Optional<KeySet> keySet() {
+    if (layout != Layout.NARROW && layout != Layout.WIDE) {
+      return Optional.empty();
+    }
+    KeySet set = keySet;
+    if (set == null) {
+      synchronized (this) {
+        if (keySet == null) {
+          keySet = makeKeySet();
+        }
+        set = keySet;
+      }
+    }
+    return Optional.of(set);
+  }
+
+  private KeySet makeKeySet() {
+    boolean narrow = layout == Layout.NARROW;
+    long[] distinct = new long[Math.min(next.length, mask + 1)];
+    int count = 0;
+    for (int s = 0; s <= mask; s++) {
+      if (narrow && (int) slots[s] != NONE) {
+        distinct[count++] = (int) (slots[s] >>> 32);
+      } else if (!narrow && (int) slots[2 * s + 1] != NONE) {
+        distinct[count++] = slots[2 * s];
+      }
+    }
+    KeyBitmap bitmap = KeyBitmap.of(distinct, count);
+    if (bitmap != null) {
+      return bitmap;
+    }
+    int size = count;
+    return new KeySet() {
+      @Override
+      public boolean contains(long v) {
+        return narrow ? v == (int) v && findNarrow((int) v) != NONE : findWide(v) != NONE;
+      }
+
+      @Override
+      public int sizeBound() {
+        return size;
+      }
+    };
   }
 
   private int findNarrow(int v) {
