@@ -126,6 +126,10 @@ final class EngineChild implements AutoCloseable {
     return classpath;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   long startNanos() {
     return startNanos;
   }

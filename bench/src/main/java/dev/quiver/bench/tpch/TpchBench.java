@@ -94,6 +94,7 @@ public final class TpchBench {
         for (int r = 0; r < options.runs(); r++) {
           for (int i = 0; i < order.size(); i++) {
             EngineChild child = order.get((i + r) % order.size());
+            IdleWait.forQuiet(order.stream().filter(other -> other != child).map(EngineChild::pid).toList());
             millis.get(child.engine)[r] = child.run(query)[1];
           }
         }
