@@ -3,6 +3,9 @@ package dev.quiver.sql;
 import static dev.quiver.sql.functions.col;
 import static dev.quiver.sql.functions.count;
 import static dev.quiver.sql.functions.lit;
+import static dev.quiver.sql.functions.monotonically_increasing_id;
+import static dev.quiver.sql.functions.rand;
+import static dev.quiver.sql.functions.randn;
 import static dev.quiver.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,5 +103,15 @@ class ScanKeyFilterEndToEndTest {
     same(() -> facts.join(fewDims(), col("fk").equalTo(col("dk")).and(col("amount").lt(col("di")))));
     // A computed key reads no column unchanged; the scan is left alone.
     same(() -> facts.join(fewDims(), col("fk").plus(1).equalTo(col("dk"))));
+  }
+
+  @Test
+  void nondeterministicExpressionsAboveTheScanSeeEveryRow() {
+    // Ids and random draws depend on the rows before them in the partition: filtering the scan first would
+    // change them for the rows that remain.
+    same(() -> facts.withColumn("rid", monotonically_increasing_id()).join(fewDims(), col("fk").equalTo(col("dk")))
+        .select("rid", "fk", "kind"));
+    same(() -> facts.filter(rand(7).lt(0.5)).join(fewDims(), col("fk").equalTo(col("dk"))));
+    same(() -> facts.select(col("fk"), randn(3).as("noise")).join(fewDims(), col("fk").equalTo(col("dk"))));
   }
 }

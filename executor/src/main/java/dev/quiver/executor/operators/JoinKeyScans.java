@@ -19,7 +19,8 @@ import java.util.Optional;
  * filters): given the build side's keys, that scan may drop every row whose key the build lacks before
  * decoding its other columns, since such a row can reach no output. The path may pass through projections
  * that keep or rename the column, filters, and the kept side of inner and left semi joins; anything else
- * (a computed key, an aggregate, an exchange) ends it.
+ * (a computed key, an aggregate, an exchange) ends it, and so does any nondeterministic expression on the way
+ * ({@code monotonically_increasing_id()}, {@code rand()}): it would see other rows if the scan dropped some.
  */
 final class JoinKeyScans {
   /** The scan node and the name of the data column it reads the key from. */
@@ -38,9 +39,12 @@ final class JoinKeyScans {
       return Optional.empty();
     }
     if (plan instanceof FilterExec f) {
-      return trace(f.child(), key);
+      return f.condition().deterministic() ? trace(f.child(), key) : Optional.empty();
     }
     if (plan instanceof ProjectExec p) {
+      if (!p.projectList().stream().allMatch(Expression::deterministic)) {
+        return Optional.empty();
+      }
       for (Expression e : p.projectList()) {
         if (e instanceof AttributeReference a && a.exprId().equals(key)) {
           return trace(p.child(), key);
@@ -51,7 +55,8 @@ final class JoinKeyScans {
       }
       return Optional.empty();
     }
-    if (plan instanceof HashJoinExec j && (j.joinType() == JoinType.INNER || j.joinType() == JoinType.LEFT_SEMI)) {
+    if (plan instanceof HashJoinExec j && (j.joinType() == JoinType.INNER || j.joinType() == JoinType.LEFT_SEMI)
+        && j.condition().map(Expression::deterministic).orElse(true)) {
       // Dropping rows of either input of these joins only drops output rows that carry the dropped keys.
       if (produces(j.left(), key)) {
         return trace(j.left(), key);

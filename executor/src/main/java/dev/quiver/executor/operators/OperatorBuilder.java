@@ -234,10 +234,10 @@ public final class OperatorBuilder {
 
     /**
      * Where a broadcast join's build keys go: to the one scan that reads its stream key unchanged, as a
-     * {@link SourceFilter.KeysIn}; nowhere when there is no such scan or the join keeps unmatched stream rows.
+     * {@link SourceFilter.KeysIn}; null when there is no such scan or the join keeps unmatched stream rows.
      */
     private Consumer<KeySet> streamKeyFilter(HashJoinExec join) {
-      Consumer<KeySet> nowhere = keys -> { };
+      Consumer<KeySet> nowhere = null;
       List<Expression> streamKeys = join.buildSide() == BuildSide.RIGHT ? join.leftKeys() : join.rightKeys();
       if (!scanKeyFilters || !join.broadcast() || streamKeys.size() != 1
           || !(streamKeys.get(0) instanceof AttributeReference key) || !JoinKeyScans.dropsUnmatchedStreamRows(join)) {

@@ -21,7 +21,7 @@ public final class ScratchDirs {
   /**
    * Deletes {@code dir} and everything below it; what cannot be deleted is logged, not thrown. Another deletion
    * of the same tree may run at once (a stopping session and a finishing job): a walk that finds a file gone,
-   * or a directory not yet empty, starts over, so the tree still goes entirely.
+   * or a directory not yet empty, starts over, up to {@link #WALKS} times; what is left then is logged.
    */
   public static void deleteRecursively(Path dir) {
     for (int walk = 0; walk < WALKS && Files.exists(dir); walk++) {
@@ -36,9 +36,12 @@ public final class ScratchDirs {
       } catch (IOException | UncheckedIOException e) {
         LOG.debug("Could not list {}; walking it again", dir, e);
       }
-      if (Files.exists(dir)) {
+      if (Files.exists(dir) && walk + 1 < WALKS) {
         pause();
       }
+    }
+    if (Files.exists(dir)) {
+      LOG.warn("Could not delete all of {}; delete it by hand", dir);
     }
   }
 

@@ -19,13 +19,14 @@ import org.apache.arrow.vector.types.pojo.Field;
  * A reader's {@link SourceFilter.KeysIn} filters: join build keys a batch's rows are judged by after the
  * pushed filters ({@link RowFilter}), reading only the key columns first, so the other columns are decoded
  * only for rows whose keys have a match. Smaller key sets are judged first, and each later one only for the
- * rows still kept. A filter that keeps nearly every row it judges is dropped for the rest of the reader: it
- * would only add a lookup per row to the join's own.
+ * rows still kept. A filter that, once it has judged {@link #TRIAL_ROWS} rows, has kept nearly all the rows it
+ * judged so far (checked after each batch) is dropped for the rest of the reader: it would only add a lookup
+ * per row to the join's own.
  */
 final class KeyColumnFilters {
-  /** Rows a filter judges before the reader decides whether it is worth keeping. */
+  /** Rows a filter judges before the reader first asks whether it is worth keeping. */
   private static final int TRIAL_ROWS = 16_384;
-  /** A filter keeping more than this share of the rows it judged in its trial is dropped. */
+  /** A filter keeping more than this share of all the rows it has judged is dropped. */
   private static final double KEEPS_TOO_MANY = 0.9;
 
   private static final class KeyFilter {

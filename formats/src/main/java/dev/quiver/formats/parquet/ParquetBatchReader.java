@@ -226,7 +226,9 @@ public final class ParquetBatchReader implements BatchReader {
             }
           }
         }
-        compact = true;
+        // The key columns hold only the rows that passed: the others must be read the same way, unless
+        // every row passed.
+        compact = passing < rows;
       }
       if (passing == 0) {
         for (int c = 0; c < coded.length; c++) {

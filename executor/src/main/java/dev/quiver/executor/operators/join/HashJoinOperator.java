@@ -32,12 +32,12 @@ public final class HashJoinOperator {
    */
   public static Operator create(HashJoinExec node, Operator streamInput, List<AttributeReference> streamOutput,
       BuildInput build, List<AttributeReference> buildOutput, TaskContext ctx) {
-    return create(node, streamInput, streamOutput, build, buildOutput, ctx, keys -> { });
+    return create(node, streamInput, streamOutput, build, buildOutput, ctx, null);
   }
 
   /**
-   * As above; {@code offerKeys} is offered the build side's keys once a shared broadcast table over one
-   * integral key is built, before the first stream row is read (a scan below may filter by them).
+   * As above; {@code offerKeys}, unless null, is offered the build side's keys once a shared broadcast table over
+   * one integral key is built, before the first stream row is read (a scan below may filter by them).
    */
   public static Operator create(HashJoinExec node, Operator streamInput, List<AttributeReference> streamOutput,
       BuildInput build, List<AttributeReference> buildOutput, TaskContext ctx, Consumer<KeySet> offerKeys) {
@@ -58,9 +58,9 @@ public final class HashJoinOperator {
       JoinSemantics reversed = JoinSemantics.of(node.joinType(), other);
       return new SmallerSideBuild(streamInput, own.operator(),
           (stream, built) -> join(node, semantics, stream, streamOutput, BuildInput.of(built), buildOutput, ctx,
-              keys -> { }),
+              null),
           (stream, built) -> join(node, reversed, stream, buildOutput, BuildInput.of(built), streamOutput, ctx,
-              keys -> { }),
+              null),
           name(node, semantics), ctx);
     }
     return join(node, semantics, streamInput, streamOutput, build, buildOutput, ctx, offerKeys);
@@ -97,7 +97,9 @@ public final class HashJoinOperator {
                 && buildKeys.stream().allMatch(Expression::deterministic)) {
               BroadcastHashTables.Lease lease = shared.tables().acquire(List.of(buildKeys, buildOutput),
                   allocator -> JoinHashTable.build(rows, buildEval, withAllocator(ctx.evalContext(), allocator)));
-              lease.table().keySet().ifPresent(offerKeys);
+              if (offerKeys != null) {
+                lease.table().keySet().ifPresent(offerKeys);
+              }
               return new HashPairSource(lease.table(), lease, streamEval, firstMatchOnly, ctx);
             }
             JoinHashTable table = JoinHashTable.build(rows, buildEval, ctx.evalContext());

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
@@ -400,8 +401,15 @@ final class JoinHashTable implements AutoCloseable {
       }
     }
     KeyBitmap bitmap = KeyBitmap.of(distinct, count);
-    if (bitmap != null) {
-      return bitmap;
+    if (bitmap != null && bitmap.bytes() <= Math.max(64 << 10, 32L * count)) {
+      // At most 32 bytes a key (a quarter of a bit's worth of span per key), or 64 KiB: a sparse span would
+      // hold megabytes for a few keys.
+      try {
+        heap.grow(bitmap.bytes());
+        return bitmap;
+      } catch (OutOfMemoryException e) {
+        // No room for the bitmap: the table itself answers, only slower.
+      }
     }
     int size = count;
     return new KeySet() {

@@ -44,6 +44,11 @@ final class KeyBitmap implements KeySet {
     return new KeyBitmap(min, bits, count);
   }
 
+  /** The heap the bitmap takes. */
+  long bytes() {
+    return 8L * bits.length;
+  }
+
   @Override
   public boolean contains(long key) {
     long at = key - min;
