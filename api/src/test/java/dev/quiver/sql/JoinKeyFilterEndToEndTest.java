@@ -2,13 +2,10 @@ package dev.quiver.sql;
 
 import static dev.quiver.sql.functions.col;
 import static dev.quiver.sql.functions.sum;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,17 +43,7 @@ class JoinKeyFilterEndToEndTest {
   }
 
   private static void same(Supplier<DataFrame> query) {
-    spark.conf().set("quiver.sql.joinKeyFilters.enabled", "false");
-    List<String> without = rows(query.get());
-    spark.conf().set("quiver.sql.joinKeyFilters.enabled", "true");
-    List<String> with = rows(query.get());
-    spark.conf().unset("quiver.sql.joinKeyFilters.enabled");
-    assertFalse(without.isEmpty());
-    assertEquals(without, with);
-  }
-
-  private static List<String> rows(DataFrame df) {
-    return df.collectAsList().stream().map(Row::toString).sorted().collect(Collectors.toList());
+    SettingEffects.sameRowsWithAndWithout(spark, "quiver.sql.joinKeyFilters.enabled", query);
   }
 
   private static DataFrame finished() {

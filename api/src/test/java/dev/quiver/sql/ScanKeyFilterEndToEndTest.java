@@ -7,14 +7,11 @@ import static dev.quiver.sql.functions.monotonically_increasing_id;
 import static dev.quiver.sql.functions.rand;
 import static dev.quiver.sql.functions.randn;
 import static dev.quiver.sql.functions.sum;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,17 +57,7 @@ class ScanKeyFilterEndToEndTest {
   }
 
   private static void same(Supplier<DataFrame> query) {
-    spark.conf().set("quiver.sql.scanKeyFilters.enabled", "false");
-    List<String> without = rows(query.get());
-    spark.conf().set("quiver.sql.scanKeyFilters.enabled", "true");
-    List<String> with = rows(query.get());
-    spark.conf().unset("quiver.sql.scanKeyFilters.enabled");
-    assertFalse(without.isEmpty());
-    assertEquals(without, with);
-  }
-
-  private static List<String> rows(DataFrame df) {
-    return df.collectAsList().stream().map(Row::toString).sorted().collect(Collectors.toList());
+    SettingEffects.sameRowsWithAndWithout(spark, "quiver.sql.scanKeyFilters.enabled", query);
   }
 
   private static DataFrame fewDims() {

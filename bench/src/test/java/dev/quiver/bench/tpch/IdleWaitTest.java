@@ -17,8 +17,8 @@ class IdleWaitTest {
   }
 
   @Test
-  void aQuietProcessDoesNotHoldTheBenchmarkUp() throws InterruptedException {
-    // This JVM's own threads are idle while the test sleeps; an unknown pid means no waiting at all.
+  void aProcessWhoseCpuTimeCannotBeReadHoldsNothingUp() throws InterruptedException {
+    // An unknown pid (or no /proc): no waiting at all.
     long start = System.nanoTime();
     IdleWait.forQuiet(List.of(Long.MAX_VALUE));
     assertTrue((System.nanoTime() - start) / 1_000_000 < 1000);

@@ -237,11 +237,10 @@ public final class OperatorBuilder {
      * {@link SourceFilter.KeysIn}; null when there is no such scan or the join keeps unmatched stream rows.
      */
     private Consumer<KeySet> streamKeyFilter(HashJoinExec join) {
-      Consumer<KeySet> nowhere = null;
       List<Expression> streamKeys = join.buildSide() == BuildSide.RIGHT ? join.leftKeys() : join.rightKeys();
       if (!scanKeyFilters || !join.broadcast() || streamKeys.size() != 1
           || !(streamKeys.get(0) instanceof AttributeReference key) || !JoinKeyScans.dropsUnmatchedStreamRows(join)) {
-        return nowhere;
+        return null;
       }
       PhysicalPlan stream = join.buildSide() == BuildSide.RIGHT ? join.left() : join.right();
       return JoinKeyScans.trace(stream, key.exprId())
@@ -250,7 +249,7 @@ public final class OperatorBuilder {
             FileScanOperator scan = scans.get(t.scan()).get(0);
             return keys -> scan.addRuntimeFilter(new SourceFilter.KeysIn(t.column(), keys));
           })
-          .orElse(nowhere);
+          .orElse(null);
     }
 
     private BuildInput buildInput(PhysicalPlan buildPlan) {

@@ -93,7 +93,7 @@ class ScanKeyFilterTest extends OperatorTestBase {
     TaskInputs inputs = new TaskInputs() {
       @Override
       public Operator shuffleRead(int stageId, int partition, BufferAllocator allocator) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("this test's plans read no shuffle and no cache");
       }
 
       @Override
@@ -108,7 +108,7 @@ class ScanKeyFilterTest extends OperatorTestBase {
 
       @Override
       public Operator cached(long cacheId, int partition, BufferAllocator allocator) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("this test's plans read no shuffle and no cache");
       }
     };
     return ctx(allocator, 1024, inputs);

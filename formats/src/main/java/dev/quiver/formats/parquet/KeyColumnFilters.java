@@ -57,35 +57,15 @@ final class KeyColumnFilters {
     List<KeyFilter> out = new ArrayList<>();
     for (SourceFilter f : filters == null ? List.<SourceFilter>of() : filters) {
       if (f instanceof SourceFilter.KeysIn k) {
-        int c = indexOf(fields, k.column());
-        if (c >= 0 && flat[c] && !rowFilterColumns.contains(c) && isIntegral(fields.get(c))) {
+        int c = RowFilter.column(k.column(), fields, flat);
+        RowFilter.Kind kind = c < 0 ? RowFilter.Kind.OTHER : RowFilter.kind(fields.get(c));
+        if ((kind == RowFilter.Kind.INT || kind == RowFilter.Kind.LONG) && !rowFilterColumns.contains(c)) {
           out.add(new KeyFilter(c, k.keys()));
         }
       }
     }
     out.sort(Comparator.comparingInt(k -> k.keys.sizeBound()));
     return out.isEmpty() ? null : new KeyColumnFilters(out);
-  }
-
-  private static int indexOf(List<Field> fields, String name) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (fields.get(i).getName().equals(name)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isIntegral(Field f) {
-    return switch (f.getType().getTypeID()) {
-      case Int -> {
-        int bits = ((org.apache.arrow.vector.types.pojo.ArrowType.Int) f.getType()).getBitWidth();
-        yield bits == 32 || bits == 64;
-      }
-      case Date -> ((org.apache.arrow.vector.types.pojo.ArrowType.Date) f.getType()).getUnit()
-          == org.apache.arrow.vector.types.DateUnit.DAY;
-      default -> false;
-    };
   }
 
   /** Whether some filter is still judged. */

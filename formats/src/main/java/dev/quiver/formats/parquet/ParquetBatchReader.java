@@ -96,8 +96,9 @@ public final class ParquetBatchReader implements BatchReader {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       this.blocks = reader.getRowGroups();
       this.plan = ReadPlan.build(fileSchema, requiredSchema, path);
-      this.rowFilter = FILTER_ROWS ? rowFilter(plan, arrowSchema, filters) : null;
-      this.keyFilters = FILTER_ROWS ? keyFilters(plan, arrowSchema, filters, rowFilter) : null;
+      boolean[] flat = FILTER_ROWS ? flatColumns(plan) : null;
+      this.rowFilter = flat == null ? null : RowFilter.of(filters, arrowSchema.getFields(), flat).orElse(null);
+      this.keyFilters = flat == null ? null : keyFilters(arrowSchema, filters, flat, rowFilter);
       this.coded = new CodedColumn[plan.columns.size()];
       if (rowFilter != null) {
         for (int c : rowFilter.columns()) {
@@ -316,10 +317,10 @@ public final class ParquetBatchReader implements BatchReader {
   }
 
   /**
-   * The filter this reader evaluates, or null: only over top-level columns read as flat leaves, and only
-   * when no requested column is nested (a nested column cannot skip rows).
+   * Per requested column, whether it is read as a flat leaf; null when some requested column is nested (a
+   * nested column cannot skip rows, so the reader then filters nothing itself).
    */
-  private static RowFilter rowFilter(ReadPlan plan, Schema schema, List<SourceFilter> filters) {
+  private static boolean[] flatColumns(ReadPlan plan) {
     boolean[] flat = new boolean[plan.columns.size()];
     for (int c = 0; c < flat.length; c++) {
       ReadPlan.Column column = plan.columns.get(c);
@@ -328,19 +329,12 @@ public final class ParquetBatchReader implements BatchReader {
       }
       flat[c] = column instanceof ReadPlan.Flat;
     }
-    return RowFilter.of(filters, schema.getFields(), flat).orElse(null);
+    return flat;
   }
 
   /** The join key filters this reader judges itself, on flat columns the row filter does not read, or null. */
-  private static KeyColumnFilters keyFilters(ReadPlan plan, Schema schema, List<SourceFilter> filters,
+  private static KeyColumnFilters keyFilters(Schema schema, List<SourceFilter> filters, boolean[] flat,
       RowFilter rowFilter) {
-    boolean[] flat = new boolean[plan.columns.size()];
-    for (int c = 0; c < flat.length; c++) {
-      if (plan.columns.get(c) instanceof ReadPlan.Nested) {
-        return null;
-      }
-      flat[c] = plan.columns.get(c) instanceof ReadPlan.Flat;
-    }
     java.util.Set<Integer> filterColumns = new java.util.HashSet<>();
     if (rowFilter != null) {
       for (int c : rowFilter.columns()) {

@@ -172,9 +172,10 @@ final class RowFilter {
     return ((StartsWith) leaf).column();
   }
 
-  private enum Kind { INT, LONG, DOUBLE, STRING, OTHER }
+  /** How the reader's filters compare a column's values (INT also holds dates in days). */
+  enum Kind { INT, LONG, DOUBLE, STRING, OTHER }
 
-  private static Kind kind(Field f) {
+  static Kind kind(Field f) {
     return switch (f.getType().getTypeID()) {
       case Int -> ((org.apache.arrow.vector.types.pojo.ArrowType.Int) f.getType()).getBitWidth() == 32 ? Kind.INT
           : ((org.apache.arrow.vector.types.pojo.ArrowType.Int) f.getType()).getBitWidth() == 64 ? Kind.LONG
@@ -199,7 +200,8 @@ final class RowFilter {
     };
   }
 
-  private static int column(String name, List<Field> fields, boolean[] flat) {
+  /** The index of the requested column {@code name} if it is read as a flat leaf, else -1. */
+  static int column(String name, List<Field> fields, boolean[] flat) {
     for (int i = 0; i < fields.size(); i++) {
       if (fields.get(i).getName().equals(name)) {
         return flat[i] ? i : -1;

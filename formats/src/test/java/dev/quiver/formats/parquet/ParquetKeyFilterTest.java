@@ -69,13 +69,7 @@ class ParquetKeyFilterTest extends ParquetTestSupport {
   }
 
   private List<List<Object>> expected(Predicate<Object[]> p) {
-    List<List<Object>> out = new ArrayList<>();
-    for (Object[] r : data) {
-      if (p.test(r)) {
-        out.add(row(r));
-      }
-    }
-    return out;
+    return matching(data, p);
   }
 
   private static Set<Long> longs(long from, long to, long step) {

@@ -173,13 +173,7 @@ class ParquetRowFilterTest extends ParquetTestSupport {
   }
 
   private List<List<Object>> expected(Predicate<Object[]> p) {
-    List<List<Object>> out = new ArrayList<>();
-    for (Object[] r : data) {
-      if (p.test(r)) {
-        out.add(row(r));
-      }
-    }
-    return out;
+    return matching(data, p);
   }
 
   /**

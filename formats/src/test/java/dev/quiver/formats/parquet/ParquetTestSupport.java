@@ -151,6 +151,17 @@ abstract class ParquetTestSupport {
     return Arrays.asList(values);
   }
 
+  /** The rows of {@code data} that {@code p} keeps, in order, as {@link #rows} returns a batch's. */
+  protected static List<List<Object>> matching(List<Object[]> data, java.util.function.Predicate<Object[]> p) {
+    List<List<Object>> out = new ArrayList<>();
+    for (Object[] r : data) {
+      if (p.test(r)) {
+        out.add(row(r));
+      }
+    }
+    return out;
+  }
+
   static Object get(ValueVector v, int i) {
     if (v.isNull(i)) {
       return null;
