@@ -18,23 +18,35 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the stages of a job in dependency order, each as one task per partition on the launcher. A failed task
- * is retried up to {@code maxFailures} attempts unless the failure is the user's (an ANSI error, a malformed
- * file in FAILFAST mode...), which fails the job at once with that same error, as Spark reports it. A task that
- * cannot fetch a map output (its worker was lost) makes the scheduler re-run only the missing map tasks of that
- * shuffle, then the task; each stage's life follows {@link StageState}.
+ * Runs the stages of a job in dependency order, independent stages at the same time, each as one task per
+ * partition on the launcher. A failed task is retried up to {@code maxFailures} attempts unless the failure is
+ * the user's (an ANSI error, a malformed file in FAILFAST mode...), which fails the job at once with that same
+ * error, as Spark reports it. A task that cannot fetch a map output (its worker was lost) makes the scheduler
+ * re-run only the missing map tasks of that shuffle, then the task; each stage's life follows
+ * {@link StageState}.
  */
 public final class DagScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(DagScheduler.class);
+  private static final AtomicInteger STAGE_DRIVERS = new AtomicInteger();
 
   private final TaskLauncher launcher;
   private final int maxFailures;
   private final MapOutputTracker tracker;
+  /** One thread per running stage, waiting for its tasks; idle threads end after a minute. */
+  private final ExecutorService stageDrivers = Executors.newCachedThreadPool(
+      r -> {
+        Thread t = new Thread(r, "quiver-stage-driver-" + STAGE_DRIVERS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
 
   public DagScheduler(TaskLauncher launcher, int maxFailures) {
     this(launcher, maxFailures, new MapOutputTracker());
@@ -58,6 +70,10 @@ public final class DagScheduler {
     final Map<String, String> settings;
     final TaskInputs inputs;
     final Map<StageId, StageState> states = new HashMap<>();
+    /** The job's first failure; the stages still running stop when they see it. */
+    volatile Throwable failure;
+    /** Held while lost map outputs are recomputed, so that two stages reading them do not both recompute. */
+    final Object recomputing = new Object();
 
     JobRun(JobId job, StageDag dag, Map<String, String> settings, TaskInputs inputs) {
       this.job = job;
@@ -69,7 +85,27 @@ public final class DagScheduler {
       }
     }
 
-    void move(Stage stage, StageState next) {
+    /** Set before the job's tasks are cancelled: a stage seeing a task cancelled then knows not to retry it. */
+    volatile boolean tasksCancelled;
+
+    /** Cancels the job's tasks on the launcher, once. */
+    synchronized void cancelTasks() {
+      if (!tasksCancelled) {
+        tasksCancelled = true;
+        launcher.cancel(job);
+      }
+    }
+
+    /** Records {@code e} as the job's failure unless one came first; true when it is the first. */
+    synchronized boolean fail(Throwable e) {
+      if (failure != null) {
+        return false;
+      }
+      failure = e;
+      return true;
+    }
+
+    synchronized void move(Stage stage, StageState next) {
       StageState now = states.get(stage.id());
       if (!now.canMoveTo(next)) {
         throw new IllegalStateException(stage.id() + " of " + job + " cannot go from " + now + " to " + next);
@@ -80,30 +116,85 @@ public final class DagScheduler {
   }
 
   /**
-   * Runs every stage of {@code dag}; returns the result stage's outcomes in partition order.
+   * Runs every stage of {@code dag}; returns the result stage's outcomes in partition order. A stage starts as
+   * soon as the stages it depends on ({@link StageDag#prerequisites}) are done, so independent stages (the small
+   * scans a chain of broadcast joins builds from, the two sides of a shuffled join) share the task slots
+   * instead of leaving them idle while the other finishes. The first failure fails the job: the job's other
+   * tasks are cancelled and this returns only once no stage of the job is still running.
    *
    * @param inputsFor the task inputs of this job (shuffle, broadcast and cache readers)
    */
   public List<TaskOutcome> runJob(JobId job, StageDag dag, Map<String, String> settings, TaskInputs inputsFor,
       StageListener listener) {
     JobRun run = new JobRun(job, dag, settings, inputsFor);
-    List<TaskOutcome> result = List.of();
+    Map<StageId, CompletableFuture<List<TaskOutcome>>> finished = new HashMap<>();
     for (Stage stage : dag.stages()) {
+      // dag.stages() lists every stage after its prerequisites, so their futures exist already.
+      CompletableFuture<?>[] before = dag.prerequisites(stage).stream().map(finished::get)
+          .toArray(CompletableFuture[]::new);
+      finished.put(stage.id(), CompletableFuture.allOf(before)
+          .thenApplyAsync(v -> runWholeStage(run, stage, listener), stageDrivers));
+    }
+    try {
+      CompletableFuture.allOf(finished.values().toArray(CompletableFuture[]::new))
+          .handle((v, e) -> null).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      QuiverException interrupted = new QuiverException("Interrupted while waiting for " + job, e);
+      run.fail(interrupted);
+      run.cancelTasks();
+      throw interrupted;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("handle() never completes exceptionally", e);
+    }
+    Throwable failure = run.failure;
+    if (failure instanceof Error err) {
+      throw err;
+    }
+    if (failure != null) {
+      // Only runtime exceptions and errors are recorded (runWholeStage catches nothing else).
+      throw (RuntimeException) failure;
+    }
+    return finished.get(dag.result().id()).join();
+  }
+
+  /** Runs every partition of {@code stage} and hands its outcomes to the listener; records a failure. */
+  private List<TaskOutcome> runWholeStage(JobRun run, Stage stage, StageListener listener) {
+    try {
+      if (run.tasksCancelled) {
+        throw new JobFailedElsewhere();
+      }
       List<Integer> all = new ArrayList<>(stage.numPartitions());
       for (int p = 0; p < stage.numPartitions(); p++) {
         all.add(p);
       }
       List<TaskOutcome> outcomes = runStage(run, stage, all);
       listener.stageFinished(stage, outcomes);
-      if (stage.kind() == StageKind.RESULT) {
-        result = outcomes;
+      return outcomes;
+    } catch (RuntimeException | Error e) {
+      if (!(e instanceof JobFailedElsewhere) && run.fail(e)) {
+        // The first failure stops the job's other stages: their tasks are cancelled and they stop waiting.
+        run.cancelTasks();
       }
+      throw e;
     }
-    return result;
+  }
+
+  /** Thrown by a stage that stops because another stage of its job failed; never reaches the user. */
+  private static final class JobFailedElsewhere extends RuntimeException {
+    JobFailedElsewhere() {
+      super(null, null, false, false);
+    }
   }
 
   /** Re-runs the map tasks whose output was lost, for every shuffle {@code stage} reads. */
   private void recomputeLostParents(JobRun run, Stage stage) {
+    synchronized (run.recomputing) {
+      recomputeLostParentsLocked(run, stage);
+    }
+  }
+
+  private void recomputeLostParentsLocked(JobRun run, Stage stage) {
     for (StageId parentId : stage.parents()) {
       Stage parent = run.dag.stage(parentId);
       if (parent.kind() != StageKind.SHUFFLE_MAP) {
@@ -124,6 +215,7 @@ public final class DagScheduler {
     JobId job = run.job;
     recomputeLostParents(run, stage);
     run.move(stage, StageState.RUNNING);
+    long stageStart = System.nanoTime();
     int n = stage.numPartitions();
     TaskOutcome[] done = new TaskOutcome[n];
     int[] attempts = new int[n];
@@ -142,18 +234,28 @@ public final class DagScheduler {
         p = ended.take();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        launcher.cancel(job);
+        run.cancelTasks();
         throw new QuiverException("Interrupted while waiting for " + stage.id() + " of " + job, e);
+      }
+      if (run.tasksCancelled) {
+        // Another stage failed and cancelled the job's tasks: stop without retrying them.
+        waitQuietly(running.values());
+        run.move(stage, StageState.FAILED);
+        throw new JobFailedElsewhere();
       }
       try {
         done[p] = running.get(p).get();
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("{} partition {} of {} finished {} ms after the stage started", stage.id(), p, job,
+              (System.nanoTime() - stageStart) / 1_000_000);
+        }
         if (done[p] instanceof TaskOutcome.MapOutput m) {
           tracker.registerPartition(job, stage.id(), n, p, m);
         }
         remaining--;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        launcher.cancel(job);
+        run.cancelTasks();
         throw new QuiverException("Interrupted while waiting for " + stage.id() + " of " + job, e);
       } catch (ExecutionException | CancellationException e) {
         Throwable cause = unwrap(e);
@@ -174,7 +276,7 @@ public final class DagScheduler {
           try {
             recomputeLostParents(run, stage);
           } catch (RuntimeException | Error recomputeFailed) {
-            launcher.cancel(job);
+            run.cancelTasks();
             waitQuietly(running.values());
             run.move(stage, StageState.FAILED);
             throw recomputeFailed;
@@ -183,7 +285,7 @@ public final class DagScheduler {
           continue;
         }
         if (fetch || isUserError(cause) || attempts[p] >= maxFailures) {
-          launcher.cancel(job);
+          run.cancelTasks();
           waitQuietly(running.values());
           run.move(stage, StageState.FAILED);
           throw jobFailure(id, stage, tried, cause);

@@ -138,7 +138,11 @@ class DagSchedulerTest {
 
   private List<TaskOutcome> run(DagScheduler s, StageDag dag, List<Stage> finishedStages) {
     return s.runJob(JOB, dag, Map.of("spark.sql.session.timeZone", "UTC"), null,
-        (stage, outcomes) -> finishedStages.add(stage));
+        (stage, outcomes) -> {
+          synchronized (finishedStages) {
+            finishedStages.add(stage);
+          }
+        });
   }
 
   @Test
@@ -158,14 +162,79 @@ class DagSchedulerTest {
     List<Stage> finishedStages = new ArrayList<>();
     List<TaskOutcome> result = run(new DagScheduler(launcher, 1), threeStages(), finishedStages);
     assertEquals(List.of(), violations);
-    assertEquals(List.of(0, 1, 2), finishedStages.stream().map(s -> s.id().id()).toList());
+    assertEquals(Set.of(0, 1), Set.copyOf(finishedStages.subList(0, 2).stream().map(s -> s.id().id()).toList()));
+    assertEquals(2, finishedStages.get(2).id().id(), "the result stage finishes last");
     assertEquals(2, result.size());
     assertEquals(0L, ((TaskOutcome.Rows) result.get(0)).rowCount());
     assertEquals(1L, ((TaskOutcome.Rows) result.get(1)).rowCount());
     assertEquals(7, launcher.launched.size());
-    // Stage 0's tasks are all launched before stage 1's, and those before stage 2's.
     List<Integer> stageOrder = launcher.launched.stream().map(t -> t.stage().id()).toList();
-    assertEquals(List.of(0, 0, 1, 1, 1, 2, 2), stageOrder);
+    assertEquals(List.of(2, 2), stageOrder.subList(5, 7), "stage 2's tasks are launched after its parents'");
+  }
+
+  @Test
+  void independentStagesRunAtTheSameTime() {
+    // Stage 0's first task waits for stage 1's first task to start: run one stage after the other, and it
+    // would wait in vain.
+    java.util.concurrent.CountDownLatch stageOneStarted = new java.util.concurrent.CountDownLatch(1);
+    List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    launcher = new FakeLauncher((id, l) -> {
+      if (id.stage().id() == 1) {
+        stageOneStarted.countDown();
+      } else if (id.stage().id() == 0 && id.partition() == 0 && !stageOneStarted.await(10, TimeUnit.SECONDS)) {
+        violations.add("stage 1 did not start while stage 0 ran");
+      }
+    });
+    assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> run(new DagScheduler(launcher, 1), threeStages(), new ArrayList<>()));
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void aStageWaitsForTheStagesItRunsAfterThoughItReadsNothingOfThem() {
+    // Stage 1 reads nothing of stage 0 but must run after it (it is filtered by the keys stage 0 records).
+    StageDag dag = new StageDag(List.of(
+        stage(0, StageKind.SHUFFLE_MAP, 2, new Partitioning.RoundRobin(2)),
+        stage(1, StageKind.SHUFFLE_MAP, 2, new Partitioning.RoundRobin(2)),
+        stage(2, StageKind.RESULT, 1, new Partitioning.Unknown(1), 0, 1)),
+        Map.of(new StageId(1), Set.of(new StageId(0))));
+    List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    launcher = new FakeLauncher((id, l) -> {
+      if (id.stage().id() == 1) {
+        for (int p = 0; p < 2; p++) {
+          if (!l.finished.contains(new TaskAttemptId(JOB, new StageId(0), p, 0))) {
+            violations.add(id + " started before stage 0 partition " + p + " finished");
+          }
+        }
+      } else if (id.stage().id() == 0) {
+        Thread.sleep(ThreadLocalRandom.current().nextInt(20));
+      }
+    });
+    run(new DagScheduler(launcher, 1), dag, new ArrayList<>());
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void aFailingStageStopsTheStagesRunningBesideItAndItsErrorIsTheJobs() {
+    // Stage 1's tasks run until cancelled; stage 0's task fails with the user's error. The job fails with that
+    // error, once every task of the job has ended, and stage 1's cancelled tasks are not retried.
+    launcher = new FakeLauncher((id, l) -> {
+      if (id.stage().id() == 1) {
+        Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+      } else if (id.stage().id() == 0 && id.partition() == 0) {
+        Thread.sleep(50);
+        throw new QuiverArithmeticException("DIVIDE_BY_ZERO", "Division by zero.", "22012");
+      }
+    });
+    QuiverArithmeticException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+        QuiverArithmeticException.class, () -> run(new DagScheduler(launcher, 4), threeStages(), new ArrayList<>())));
+    assertTrue(e.getMessage().contains("Division by zero"), e.getMessage());
+    assertEquals(List.of(JOB), launcher.cancelled);
+    synchronized (launcher.all) {
+      assertTrue(launcher.all.stream().allMatch(CompletableFuture::isDone), "no task of the job is left running");
+    }
+    assertEquals(1, launcher.attemptsOf(1, 0));
+    assertEquals(0, launcher.launched.stream().filter(t -> t.stage().id() == 2).count());
   }
 
   @Test

@@ -30,8 +30,8 @@ import java.util.Set;
  * (the smaller by the estimates). A stage is filtered only when that join is its only reader. A side that
  * only filters the rows of a map stage on the same keys (a semi join's output) records through that stage.
  *
- * @param dag the job's stages, reordered so every recording stage (and what it reads) runs before the stage
- *     it filters
+ * @param dag the job's stages, reordered so every recording stage (and what it reads) comes before the stage
+ *     it filters, which also runs after it ({@link StageDag#runsAfter})
  * @param keysFrom per filtered map stage, the map stage whose recorded keys filter it
  */
 public record JoinKeyFilters(StageDag dag, Map<StageId, StageId> keysFrom) {
@@ -91,7 +91,7 @@ public record JoinKeyFilters(StageDag dag, Map<StageId, StageId> keysFrom) {
     for (Stage s : dag.stages()) {
       place(dag, s.id(), extraParents, placed, ordered);
     }
-    return new JoinKeyFilters(new StageDag(ordered), keysFrom);
+    return new JoinKeyFilters(new StageDag(ordered, extraParents), keysFrom);
   }
 
   /**

@@ -1,11 +1,29 @@
 package dev.quiver.planner.stages;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The stages of one job in dependency order: every stage comes after its parents; the result stage is last. */
-public record StageDag(List<Stage> stages) {
+/**
+ * The stages of one job in dependency order: every stage comes after its parents and the stages it must run
+ * after; the result stage is last.
+ *
+ * @param runsAfter stages a stage must wait for beyond the parents whose output it reads: a stage filtered by
+ *     the keys another stage records ({@link JoinKeyFilters}) runs after it
+ */
+public record StageDag(List<Stage> stages, Map<StageId, Set<StageId>> runsAfter) {
   public StageDag {
     stages = List.copyOf(stages);
+    Map<StageId, Set<StageId>> copy = new HashMap<>();
+    runsAfter.forEach((stage, before) -> copy.put(stage, Set.copyOf(before)));
+    runsAfter = Map.copyOf(copy);
+  }
+
+  /** Stages ordered by what they read only. */
+  public StageDag(List<Stage> stages) {
+    this(stages, Map.of());
   }
 
   public Stage result() {
@@ -19,5 +37,12 @@ public record StageDag(List<Stage> stages) {
       }
     }
     throw new IllegalArgumentException("No " + id + " in this job");
+  }
+
+  /** The stages that must finish before {@code stage} starts: its parents, then the stages it runs after. */
+  public Set<StageId> prerequisites(Stage stage) {
+    Set<StageId> all = new LinkedHashSet<>(stage.parents());
+    all.addAll(runsAfter.getOrDefault(stage.id(), Set.of()));
+    return all;
   }
 }
