@@ -90,11 +90,13 @@ public final class RemoteTaskLauncher implements TaskLauncher {
     if (closed) {
       return CompletableFuture.failedFuture(new QuiverException("The driver is stopping; " + id + " cannot run."));
     }
-    if (cancelled.contains(id.job())) {
-      return CompletableFuture.failedFuture(new TaskContext.TaskCancelledException(id + " was cancelled"));
-    }
     Attempt a = new Attempt(id, task, inputs);
     synchronized (lock) {
+      // Checked under the lock: a cancel either sees this attempt in the queue or is seen here (stages of one
+      // job launch from several threads).
+      if (cancelled.contains(id.job())) {
+        return CompletableFuture.failedFuture(new TaskContext.TaskCancelledException(id + " was cancelled"));
+      }
       queue.add(a);
     }
     dispatch();

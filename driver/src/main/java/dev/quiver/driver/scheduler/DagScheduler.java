@@ -96,6 +96,17 @@ public final class DagScheduler {
       }
     }
 
+    /**
+     * Records {@code cause} as the job's failure (unless one came first, or it is only the echo of another
+     * stage's) and only then cancels the job's tasks, so the failure reported is the one that stopped the job.
+     */
+    void failAndCancel(Throwable cause) {
+      if (!(cause instanceof JobFailedElsewhere)) {
+        fail(cause);
+      }
+      cancelTasks();
+    }
+
     /** Records {@code e} as the job's failure unless one came first; true when it is the first. */
     synchronized boolean fail(Throwable e) {
       if (failure != null) {
@@ -135,14 +146,15 @@ public final class DagScheduler {
       finished.put(stage.id(), CompletableFuture.allOf(before)
           .thenApplyAsync(v -> runWholeStage(run, stage, listener), stageDrivers));
     }
+    CompletableFuture<Void> all = CompletableFuture.allOf(finished.values().toArray(CompletableFuture[]::new));
     try {
-      CompletableFuture.allOf(finished.values().toArray(CompletableFuture[]::new))
-          .handle((v, e) -> null).get();
+      all.handle((v, e) -> null).get();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       QuiverException interrupted = new QuiverException("Interrupted while waiting for " + job, e);
-      run.fail(interrupted);
-      run.cancelTasks();
+      run.failAndCancel(interrupted);
+      // Return only once no stage of the job runs: the caller deletes the job's files and broadcasts next.
+      all.handle((v, x) -> null).join();
+      Thread.currentThread().interrupt();
       throw interrupted;
     } catch (ExecutionException e) {
       throw new IllegalStateException("handle() never completes exceptionally", e);
@@ -172,10 +184,8 @@ public final class DagScheduler {
       listener.stageFinished(stage, outcomes);
       return outcomes;
     } catch (RuntimeException | Error e) {
-      if (!(e instanceof JobFailedElsewhere) && run.fail(e)) {
-        // The first failure stops the job's other stages: their tasks are cancelled and they stop waiting.
-        run.cancelTasks();
-      }
+      // The first failure stops the job's other stages: their tasks are cancelled and they stop waiting.
+      run.failAndCancel(e);
       throw e;
     }
   }
@@ -189,6 +199,13 @@ public final class DagScheduler {
 
   /** Re-runs the map tasks whose output was lost, for every shuffle {@code stage} reads. */
   private void recomputeLostParents(JobRun run, Stage stage) {
+    boolean anyLost = false;
+    for (StageId parentId : stage.parents()) {
+      anyLost |= run.dag.stage(parentId).kind() == StageKind.SHUFFLE_MAP && !tracker.lost(run.job, parentId).isEmpty();
+    }
+    if (!anyLost) {
+      return; // the common case, without waiting behind another stage's recomputation
+    }
     synchronized (run.recomputing) {
       recomputeLostParentsLocked(run, stage);
     }
@@ -196,6 +213,10 @@ public final class DagScheduler {
 
   private void recomputeLostParentsLocked(JobRun run, Stage stage) {
     for (StageId parentId : stage.parents()) {
+      if (run.tasksCancelled) {
+        // The job failed meanwhile (perhaps this very recomputation, run by another reader): stop.
+        throw new JobFailedElsewhere();
+      }
       Stage parent = run.dag.stage(parentId);
       if (parent.kind() != StageKind.SHUFFLE_MAP) {
         continue;
@@ -234,8 +255,10 @@ public final class DagScheduler {
         p = ended.take();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        run.cancelTasks();
-        throw new QuiverException("Interrupted while waiting for " + stage.id() + " of " + job, e);
+        QuiverException interrupted = new QuiverException("Interrupted while waiting for " + stage.id() + " of "
+            + job, e);
+        run.failAndCancel(interrupted);
+        throw interrupted;
       }
       if (run.tasksCancelled) {
         // Another stage failed and cancelled the job's tasks: stop without retrying them.
@@ -255,8 +278,10 @@ public final class DagScheduler {
         remaining--;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        run.cancelTasks();
-        throw new QuiverException("Interrupted while waiting for " + stage.id() + " of " + job, e);
+        QuiverException interrupted = new QuiverException("Interrupted while waiting for " + stage.id() + " of "
+            + job, e);
+        run.failAndCancel(interrupted);
+        throw interrupted;
       } catch (ExecutionException | CancellationException e) {
         Throwable cause = unwrap(e);
         boolean fetch = cause instanceof FetchFailedException;
@@ -276,7 +301,7 @@ public final class DagScheduler {
           try {
             recomputeLostParents(run, stage);
           } catch (RuntimeException | Error recomputeFailed) {
-            run.cancelTasks();
+            run.failAndCancel(recomputeFailed);
             waitQuietly(running.values());
             run.move(stage, StageState.FAILED);
             throw recomputeFailed;
@@ -285,10 +310,11 @@ public final class DagScheduler {
           continue;
         }
         if (fetch || isUserError(cause) || attempts[p] >= maxFailures) {
-          run.cancelTasks();
+          RuntimeException failure = jobFailure(id, stage, tried, cause);
+          run.failAndCancel(failure);
           waitQuietly(running.values());
           run.move(stage, StageState.FAILED);
-          throw jobFailure(id, stage, tried, cause);
+          throw failure;
         }
         LOG.warn("{} failed ({}); retrying, attempt {} of {}", id, cause.toString(), attempts[p] + 1, maxFailures);
         running.put(p, launch(run, stage, p, tried, ended));

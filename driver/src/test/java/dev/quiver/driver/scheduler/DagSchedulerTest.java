@@ -69,6 +69,10 @@ class DagSchedulerTest {
     public CompletableFuture<TaskOutcome> launch(TaskAttemptId id, TaskDefinition task, TaskInputs inputs) {
       launched.add(id);
       definitions.add(task);
+      if (cancelled.contains(id.job())) {
+        // As the real launchers do: a task of a cancelled job never runs.
+        return CompletableFuture.failedFuture(new TaskContext.TaskCancelledException(id + " was cancelled"));
+      }
       CompletableFuture<TaskOutcome> f = new CompletableFuture<>();
       pending.add(f);
       all.add(f);
@@ -218,11 +222,13 @@ class DagSchedulerTest {
   void aFailingStageStopsTheStagesRunningBesideItAndItsErrorIsTheJobs() {
     // Stage 1's tasks run until cancelled; stage 0's task fails with the user's error. The job fails with that
     // error, once every task of the job has ended, and stage 1's cancelled tasks are not retried.
+    java.util.concurrent.CountDownLatch stageOneRuns = new java.util.concurrent.CountDownLatch(1);
     launcher = new FakeLauncher((id, l) -> {
       if (id.stage().id() == 1) {
+        stageOneRuns.countDown();
         Thread.sleep(TimeUnit.MINUTES.toMillis(5));
       } else if (id.stage().id() == 0 && id.partition() == 0) {
-        Thread.sleep(50);
+        stageOneRuns.await(10, TimeUnit.SECONDS);
         throw new QuiverArithmeticException("DIVIDE_BY_ZERO", "Division by zero.", "22012");
       }
     });
@@ -289,7 +295,8 @@ class DagSchedulerTest {
     assertSame(boom, e.getCause());
     assertEquals(3, launcher.attemptsOf(1, 1));
     assertEquals(List.of(JOB), launcher.cancelled);
-    assertEquals(List.of(0), finishedStages.stream().map(s -> s.id().id()).toList());
+    // Stage 0 runs beside stage 1 and may or may not finish before the cancel; stage 2 never starts.
+    assertTrue(finishedStages.stream().noneMatch(s -> s.id().id() != 0), String.valueOf(finishedStages));
     assertEquals(0, launcher.launched.stream().filter(t -> t.stage().id() == 2).count(), "no later stage runs");
   }
 

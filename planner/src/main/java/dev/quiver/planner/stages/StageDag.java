@@ -19,6 +19,18 @@ public record StageDag(List<Stage> stages, Map<StageId, Set<StageId>> runsAfter)
     Map<StageId, Set<StageId>> copy = new HashMap<>();
     runsAfter.forEach((stage, before) -> copy.put(stage, Set.copyOf(before)));
     runsAfter = Map.copyOf(copy);
+    // The scheduler starts stages in this order once their prerequisites are done; a later prerequisite would
+    // be a stage it cannot wait for.
+    Set<StageId> seen = new java.util.HashSet<>();
+    for (Stage s : stages) {
+      Set<StageId> before = new LinkedHashSet<>(s.parents());
+      before.addAll(runsAfter.getOrDefault(s.id(), Set.of()));
+      if (!seen.containsAll(before)) {
+        throw new IllegalArgumentException(s.id() + " comes before a stage it depends on: " + before + " in "
+            + stages.stream().map(Stage::id).toList());
+      }
+      seen.add(s.id());
+    }
   }
 
   /** Stages ordered by what they read only. */

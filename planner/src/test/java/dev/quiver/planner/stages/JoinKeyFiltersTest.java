@@ -69,6 +69,8 @@ class JoinKeyFiltersTest {
     StageId fil = scanOf(f, filtered);
     assertEquals(Map.of(fil, rec), f.keysFrom(), () -> PhysicalPlanPrinter.print(f.dag()));
     assertTrue(position(f, rec) < position(f, fil), "the recording stage runs first");
+    // Stages run at the same time unless one waits for the other: the filtered stage must wait for the keys.
+    assertTrue(f.dag().prerequisites(f.dag().stage(fil)).contains(rec), "the filtered stage runs after it");
     assertEquals(f.dag().result(), f.dag().stages().get(f.dag().stages().size() - 1));
   }
 
