@@ -70,7 +70,10 @@ public final class DagScheduler {
     final Map<String, String> settings;
     final TaskInputs inputs;
     final Map<StageId, StageState> states = new HashMap<>();
-    /** The job's first failure; the stages still running stop when they see it. */
+    /**
+     * The job's first failure, recorded before the job's tasks are cancelled: a stage that sees a task cancelled
+     * then also sees this and stops instead of retrying it.
+     */
     volatile Throwable failure;
     /** Held while lost map outputs are recomputed, so that two stages reading them do not both recompute. */
     final Object recomputing = new Object();
@@ -85,35 +88,19 @@ public final class DagScheduler {
       }
     }
 
-    /** Set before the job's tasks are cancelled: a stage seeing a task cancelled then knows not to retry it. */
-    volatile boolean tasksCancelled;
-
-    /** Cancels the job's tasks on the launcher, once. */
-    synchronized void cancelTasks() {
-      if (!tasksCancelled) {
-        tasksCancelled = true;
+    /**
+     * Records {@code cause} as the job's failure and cancels the job's tasks, unless a failure came first (of
+     * which a {@link JobFailedElsewhere} is only the echo): the failure reported is the one that stopped the job.
+     */
+    synchronized void failAndCancel(Throwable cause) {
+      if (failure == null && !(cause instanceof JobFailedElsewhere)) {
+        failure = cause;
         launcher.cancel(job);
       }
     }
 
-    /**
-     * Records {@code cause} as the job's failure (unless one came first, or it is only the echo of another
-     * stage's) and only then cancels the job's tasks, so the failure reported is the one that stopped the job.
-     */
-    void failAndCancel(Throwable cause) {
-      if (!(cause instanceof JobFailedElsewhere)) {
-        fail(cause);
-      }
-      cancelTasks();
-    }
-
-    /** Records {@code e} as the job's failure unless one came first; true when it is the first. */
-    synchronized boolean fail(Throwable e) {
-      if (failure != null) {
-        return false;
-      }
-      failure = e;
-      return true;
+    boolean failed() {
+      return failure != null;
     }
 
     synchronized void move(Stage stage, StageState next) {
@@ -173,7 +160,7 @@ public final class DagScheduler {
   /** Runs every partition of {@code stage} and hands its outcomes to the listener; records a failure. */
   private List<TaskOutcome> runWholeStage(JobRun run, Stage stage, StageListener listener) {
     try {
-      if (run.tasksCancelled) {
+      if (run.failed()) {
         throw new JobFailedElsewhere();
       }
       List<Integer> all = new ArrayList<>(stage.numPartitions());
@@ -213,7 +200,7 @@ public final class DagScheduler {
 
   private void recomputeLostParentsLocked(JobRun run, Stage stage) {
     for (StageId parentId : stage.parents()) {
-      if (run.tasksCancelled) {
+      if (run.failed()) {
         // The job failed meanwhile (perhaps this very recomputation, run by another reader): stop.
         throw new JobFailedElsewhere();
       }
@@ -260,7 +247,7 @@ public final class DagScheduler {
         run.failAndCancel(interrupted);
         throw interrupted;
       }
-      if (run.tasksCancelled) {
+      if (run.failed()) {
         // Another stage failed and cancelled the job's tasks: stop without retrying them.
         waitQuietly(running.values());
         run.move(stage, StageState.FAILED);

@@ -1,6 +1,7 @@
 package dev.quiver.planner.stages;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,9 @@ public record StageDag(List<Stage> stages, Map<StageId, Set<StageId>> runsAfter)
     runsAfter = Map.copyOf(copy);
     // The scheduler starts stages in this order once their prerequisites are done; a later prerequisite would
     // be a stage it cannot wait for.
-    Set<StageId> seen = new java.util.HashSet<>();
+    Set<StageId> seen = new HashSet<>();
     for (Stage s : stages) {
-      Set<StageId> before = new LinkedHashSet<>(s.parents());
-      before.addAll(runsAfter.getOrDefault(s.id(), Set.of()));
+      Set<StageId> before = prerequisites(s, runsAfter);
       if (!seen.containsAll(before)) {
         throw new IllegalArgumentException(s.id() + " comes before a stage it depends on: " + before + " in "
             + stages.stream().map(Stage::id).toList());
@@ -53,6 +53,10 @@ public record StageDag(List<Stage> stages, Map<StageId, Set<StageId>> runsAfter)
 
   /** The stages that must finish before {@code stage} starts: its parents, then the stages it runs after. */
   public Set<StageId> prerequisites(Stage stage) {
+    return prerequisites(stage, runsAfter);
+  }
+
+  private static Set<StageId> prerequisites(Stage stage, Map<StageId, Set<StageId>> runsAfter) {
     Set<StageId> all = new LinkedHashSet<>(stage.parents());
     all.addAll(runsAfter.getOrDefault(stage.id(), Set.of()));
     return all;
