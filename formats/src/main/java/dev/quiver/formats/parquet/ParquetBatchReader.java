@@ -13,6 +13,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -73,6 +74,11 @@ public final class ParquetBatchReader implements BatchReader {
   /** Per requested column: its coded batch if the filter reads it, else null. */
   private final CodedColumn[] coded;
   private long[] keep = new long[0];
+  /**
+   * Per requested column: a vector a fixed-width column's scattered kept rows are decoded through (see
+   * {@link ColumnChunkReader#readFlatSelected}); made on first use, closed with the reader.
+   */
+  private final FieldVector[] scratch;
 
   private int nextSelected;
   private int groupsRead;
@@ -100,6 +106,7 @@ public final class ParquetBatchReader implements BatchReader {
       this.rowFilter = flat == null ? null : RowFilter.of(filters, arrowSchema.getFields(), flat).orElse(null);
       this.keyFilters = flat == null ? null : keyFilters(arrowSchema, filters, flat, rowFilter);
       this.coded = new CodedColumn[plan.columns.size()];
+      this.scratch = new FieldVector[plan.columns.size()];
       if (rowFilter != null) {
         for (int c : rowFilter.columns()) {
           coded[c] = new CodedColumn();
@@ -286,10 +293,21 @@ public final class ParquetBatchReader implements BatchReader {
     ReadPlan.Column column = plan.columns.get(c);
     allocate(vector, Math.max(passing, 1), c);
     if (column instanceof ReadPlan.Flat flat) {
-      flat.leaf().reader.readFlatSelected(vector, rows, keep);
+      flat.leaf().reader.readFlatSelected(vector, rows, keep, scratch(c, vector));
     }
     vector.setValueCount(passing);
     noteBytesPerValue(c, vector, passing);
+  }
+
+  /** Column {@code c}'s scratch vector when {@code vector} is fixed-width (not bits), else null. */
+  private FieldVector scratch(int c, FieldVector vector) {
+    if (!(vector instanceof BaseFixedWidthVector) || vector instanceof BitVector) {
+      return null;
+    }
+    if (scratch[c] == null) {
+      scratch[c] = newVector(c, batchSize);
+    }
+    return scratch[c];
   }
 
   private ColumnChunkReader flatReader(int c) {
@@ -452,6 +470,11 @@ public final class ParquetBatchReader implements BatchReader {
     try {
       if (plan != null) {
         closeGroup();
+        for (FieldVector v : scratch) {
+          if (v != null) {
+            v.close();
+          }
+        }
       }
     } finally {
       try {

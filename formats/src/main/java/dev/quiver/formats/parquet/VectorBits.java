@@ -1,6 +1,7 @@
 package dev.quiver.formats.parquet;
 
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
@@ -49,5 +50,49 @@ final class VectorBits {
         vector.reAlloc();
       }
     }
+  }
+
+  /**
+   * Copies the values of the rows set in {@code keep} within {@code [first, end)}, which {@code from} holds at
+   * slots {@code [0, end - first)}, to consecutive slots of {@code to} from {@code slot}, and marks those
+   * valid (the rows are all non-null). Both vectors have the same fixed width, and {@code to} has room.
+   * Returns how many rows were copied.
+   */
+  static int copySelected(BaseFixedWidthVector from, long[] keep, int first, int end, BaseFixedWidthVector to,
+      int slot) {
+    int count = SelectionBits.count(keep, first, end);
+    int width = to.getTypeWidth();
+    long src = address(from.getDataBuffer(), (long) (end - first) * width);
+    long dst = address(to.getDataBuffer(), (long) (slot + count) * width) + (long) slot * width;
+    for (int w = first >>> 6, last = (end - 1) >>> 6; w <= last; w++) {
+      long word = keep[w];
+      int base = w << 6;
+      if (base < first) {
+        word &= -1L << (first - base);
+      }
+      if (end < base + 64) {
+        word &= (1L << (end - base)) - 1;
+      }
+      long rowAddress = src + (long) (base - first) * width;
+      switch (width) {
+        case 8:
+          for (; word != 0; word &= word - 1, dst += 8) {
+            MemoryUtil.putLong(dst, MemoryUtil.getLong(rowAddress + 8L * Long.numberOfTrailingZeros(word)));
+          }
+          break;
+        case 4:
+          for (; word != 0; word &= word - 1, dst += 4) {
+            MemoryUtil.putInt(dst, MemoryUtil.getInt(rowAddress + 4L * Long.numberOfTrailingZeros(word)));
+          }
+          break;
+        default:
+          for (; word != 0; word &= word - 1, dst += width) {
+            MemoryUtil.copyMemory(rowAddress + (long) width * Long.numberOfTrailingZeros(word), dst, width);
+          }
+          break;
+      }
+    }
+    setValid(to.getValidityBuffer(), slot, count);
+    return count;
   }
 }

@@ -262,6 +262,18 @@ class ParquetRowFilterTest extends ParquetTestSupport {
   }
 
   @Test
+  void scatteredPassingRowsKeepEveryColumnsValuesAndNulls() {
+    // maybe is null on every third row: each page's kept rows are runs of one, so the fixed-width columns are
+    // decoded whole and the kept values picked out (ids, longs, doubles with nulls of their own, dates; both
+    // dictionary and plain pages).
+    assertEquals(ROWS / 3, check(r -> r[4] == null, new SourceFilter.IsNull("maybe")).size());
+    // The filter reads tag too: its kept ids are gathered, or taken run by run where a kept row is null.
+    check(r -> r[4] == null && (r[7] == null || !((String) r[7]).startsWith("tag-1")),
+        new SourceFilter.IsNull("maybe"), new SourceFilter.Or(new SourceFilter.IsNull("tag"),
+            new SourceFilter.Not(new SourceFilter.StringStartsWith("tag", "tag-1"))));
+  }
+
+  @Test
   void doublesCompareAsSparkDoes() {
     // NaN equals NaN and sorts above every number; -0.0 equals 0.0.
     assertEquals(120, check(r -> r[3] != null && ((Double) r[3]).isNaN(),
