@@ -66,14 +66,19 @@ final class AggregateColumn implements AutoCloseable {
     return new AggregateColumn(call, AggregateStates.create(call, allocator), List.of(), ordinals, null);
   }
 
-  /** Adds rows {@code [0, n)} of an input batch; row r belongs to group {@code groupIds[r]}. */
-  void update(Batch input, int[] groupIds, int n, EvalContext ec) {
+  /**
+   * Adds rows {@code [0, n)} of an input batch; row r belongs to group {@code groupIds[r]}, all to group 0
+   * when {@code oneGroup}.
+   */
+  void update(Batch input, int[] groupIds, int n, boolean oneGroup, EvalContext ec) {
     FieldVector[] values = new FieldVector[args.size()];
     try {
       for (int k = 0; k < values.length; k++) {
         values[k] = args.get(k).evaluate(input, ec);
       }
-      if (distinct == null) {
+      if (distinct == null && oneGroup) {
+        state.updateOneGroup(values, groupIds, 0, n);
+      } else if (distinct == null) {
         state.update(values, groupIds, 0, n);
       } else {
         try (DistinctFilter.Passed passed = distinct.filter(values, groupIds, n)) {

@@ -36,6 +36,16 @@ public abstract class AggregateState implements AutoCloseable {
    */
   public abstract void update(FieldVector[] args, int[] groupIds, int from, int to);
 
+  /**
+   * Like {@link #update} where every row goes to group 0 ({@code groupIds} holds zeros), as in an aggregation
+   * without grouping keys. States whose per-row loop reads and writes the group's slot in memory override it
+   * to keep the running value in a local: each row's store and the next row's load of the same slot would
+   * otherwise chain every row of the batch through memory.
+   */
+  public void updateOneGroup(FieldVector[] args, int[] groupIds, int from, int to) {
+    update(args, groupIds, from, to);
+  }
+
   /** Merges PARTIAL buffer rows {@code [from, to)}: row {@code r} goes to group {@code groupIds[r]}. */
   public abstract void merge(FieldVector[] buffers, int[] groupIds, int from, int to);
 

@@ -78,6 +78,22 @@ final class CountState extends AggregateState {
     }
   }
 
+  @Override
+  public void updateOneGroup(FieldVector[] args, int[] groupIds, int from, int to) {
+    if (args.length == 0) {
+      counts.setLong(0, counts.getLong(0) + (to - from));
+    } else if (args.length == 1 && !onlyTrue && !(args[0] instanceof NullVector)) {
+      ArrowBuf valid = args[0].getValidityBuffer();
+      long count = 0;
+      for (int r = from; r < to; r++) {
+        count += BitVectorHelper.get(valid, r);
+      }
+      counts.setLong(0, counts.getLong(0) + count);
+    } else {
+      update(args, groupIds, from, to);
+    }
+  }
+
   private static boolean allSet(FieldVector[] args, int r) {
     for (FieldVector a : args) {
       if (a.isNull(r)) {

@@ -52,6 +52,27 @@ final class DoubleAvgState extends AggregateState {
   }
 
   @Override
+  public void updateOneGroup(FieldVector[] args, int[] groupIds, int from, int to) {
+    FieldVector in = args[0];
+    if (in instanceof NullVector) {
+      return;
+    }
+    double[] x = values.read(in, from, to);
+    ArrowBuf valid = in.getValidityBuffer();
+    boolean allValid = in.getNullCount() == 0;
+    double sum = sums.getDouble(0);
+    long count = counts.getLong(0);
+    for (int r = from; r < to; r++) {
+      if (allValid || BitVectorHelper.get(valid, r) != 0) {
+        sum += x[r];
+        count++;
+      }
+    }
+    sums.setDouble(0, sum);
+    counts.setLong(0, count);
+  }
+
+  @Override
   public void merge(FieldVector[] buffers, int[] groupIds, int from, int to) {
     Float8Vector inSum = (Float8Vector) buffers[0];
     BigIntVector inCount = (BigIntVector) buffers[1];

@@ -47,6 +47,30 @@ final class DoubleSumState extends AggregateState {
     }
   }
 
+  @Override
+  public void updateOneGroup(FieldVector[] args, int[] groupIds, int from, int to) {
+    if (!(args[0] instanceof Float8Vector v)) {
+      update(args, groupIds, from, to);
+      return;
+    }
+    ArrowBuf data = v.getDataBuffer();
+    ArrowBuf valid = v.getValidityBuffer();
+    boolean allValid = v.getNullCount() == 0;
+    // Rows added in order, as update adds them: the same double result.
+    double sum = sums.getDouble(0);
+    boolean any = false;
+    for (int r = from; r < to; r++) {
+      if (allValid || BitVectorHelper.get(valid, r) != 0) {
+        sum += data.getDouble((long) r * 8);
+        any = true;
+      }
+    }
+    if (any) {
+      sums.setDouble(0, sum);
+      sums.markSet(0);
+    }
+  }
+
   private void addDoubles(Float8Vector v, int[] groupIds, int from, int to) {
     ArrowBuf data = v.getDataBuffer();
     ArrowBuf valid = v.getValidityBuffer();

@@ -95,6 +95,67 @@ final class FixedMinMaxState extends AggregateState {
   }
 
   @Override
+  public void updateOneGroup(FieldVector[] args, int[] groupIds, int from, int to) {
+    FieldVector in = args[0];
+    if (in instanceof NullVector || layout != FixedLayout.INT64 && layout != FixedLayout.INT32
+        && layout != FixedLayout.FLOAT64) {
+      update(args, groupIds, from, to);
+      return;
+    }
+    ArrowBuf valid = in.getValidityBuffer();
+    ArrowBuf data = in.getDataBuffer();
+    boolean allValid = in.getNullCount() == 0;
+    boolean set = values.isSet(0);
+    switch (layout) {
+      case INT32: {
+        int best = values.data.getInt(0);
+        for (int r = from; r < to; r++) {
+          if (allValid || BitVectorHelper.get(valid, r) != 0) {
+            int x = data.getInt((long) r * 4);
+            if (!set || sign * Integer.compare(x, best) > 0) {
+              best = x;
+              set = true;
+            }
+          }
+        }
+        values.data.setInt(0, best);
+        break;
+      }
+      case INT64: {
+        long best = values.getLong(0);
+        for (int r = from; r < to; r++) {
+          if (allValid || BitVectorHelper.get(valid, r) != 0) {
+            long x = data.getLong((long) r * 8);
+            if (!set || sign * Long.compare(x, best) > 0) {
+              best = x;
+              set = true;
+            }
+          }
+        }
+        values.setLong(0, best);
+        break;
+      }
+      default: {
+        double best = values.getDouble(0);
+        for (int r = from; r < to; r++) {
+          if (allValid || BitVectorHelper.get(valid, r) != 0) {
+            double x = data.getDouble((long) r * 8);
+            if (!set || sign * ValueComparator.compareDoubles(x, best) > 0) {
+              best = x;
+              set = true;
+            }
+          }
+        }
+        values.setDouble(0, best);
+        break;
+      }
+    }
+    if (set) {
+      values.markSet(0);
+    }
+  }
+
+  @Override
   public void merge(FieldVector[] buffers, int[] groupIds, int from, int to) {
     update(buffers, groupIds, from, to);
   }

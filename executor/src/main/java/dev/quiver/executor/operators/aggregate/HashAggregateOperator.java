@@ -220,7 +220,7 @@ public final class HashAggregateOperator implements Operator {
       if (mode == AggregateMode.FINAL) {
         a.merge(b, groupIds, n);
       } else {
-        a.update(b, groupIds, n, ec);
+        a.update(b, groupIds, n, table == null, ec);
       }
     }
   }

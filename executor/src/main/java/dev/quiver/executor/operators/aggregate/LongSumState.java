@@ -64,6 +64,33 @@ final class LongSumState extends AggregateState {
     }
   }
 
+  @Override
+  public void updateOneGroup(FieldVector[] args, int[] groupIds, int from, int to) {
+    if (!(args[0] instanceof BigIntVector v)) {
+      update(args, groupIds, from, to);
+      return;
+    }
+    ArrowBuf data = v.getDataBuffer();
+    ArrowBuf valid = v.getValidityBuffer();
+    boolean allValid = v.getNullCount() == 0;
+    long sum = sums.getLong(0);
+    boolean any = false;
+    try {
+      for (int r = from; r < to; r++) {
+        if (allValid || BitVectorHelper.get(valid, r) != 0) {
+          sum = Math.addExact(sum, data.getLong((long) r * 8));
+          any = true;
+        }
+      }
+    } catch (ArithmeticException e) {
+      throw overflow();
+    }
+    if (any) {
+      sums.setLong(0, sum);
+      sums.markSet(0);
+    }
+  }
+
   private void addLongs(ArrowBuf data, ArrowBuf valid, int[] groupIds, int from, int to) {
     ArrowBuf s = sums.data;
     ArrowBuf sv = sums.validity;

@@ -193,6 +193,54 @@ class HashAggregateOperatorTest extends OperatorTestBase {
   }
 
   @Test
+  void withoutGroupingKeysEachAggregateGivesExactlyTheAnswerOfOneGroupingKey() {
+    // Without keys, sum, avg, count, min and max keep their running value in a local instead of the group's
+    // slot; rows are still added in order, so the doubles must come out bit for bit as with a constant key.
+    AttributeReference one = attr("one", DataTypes.IntegerType);
+    AttributeReference f = attr("f", DataTypes.FloatType);
+    List<AttributeReference> in = List.of(one, k, v, d, f);
+    List<AggregateCall> calls = new ArrayList<>(List.of(countRows()));
+    for (AttributeReference a : List.of(k, v, d, f)) {
+      for (AggregateFunction fn : List.of(AggregateFunction.SUM, AggregateFunction.AVG, AggregateFunction.COUNT,
+          AggregateFunction.MIN, AggregateFunction.MAX)) {
+        calls.add(call(fn, a));
+      }
+    }
+    // With NaN among the doubles, and without (where a NaN would hide a sum that came out different).
+    for (boolean withNaN : new boolean[] {false, true}) {
+      Random rnd = new Random(11);
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = 0; i < 2_000; i++) {
+        // Rows 0-299: every value null (a whole first batch adds nothing); then nulls and -0.0 here and there.
+        boolean nulls = i < 300 || rnd.nextInt(5) == 0;
+        double x = withNaN && rnd.nextInt(50) == 0 ? Double.NaN : rnd.nextInt(50) == 0 ? -0.0
+            : rnd.nextGaussian() * 1e6;
+        rows.add(row(1, nulls ? null : rnd.nextInt(), nulls ? null : rnd.nextLong() >> 8, nulls ? null : x,
+            nulls ? null : (float) rnd.nextGaussian()));
+      }
+      for (int batch : new int[] {1, 100, 700}) {
+        List<List<Object>> global = runComplete(new AggregatePlan(in, List.of(), calls), source(in, batch, rows),
+            1024);
+        List<List<Object>> keyed = runComplete(new AggregatePlan(in, List.of(one), calls),
+            source(in, batch, rows), 1024);
+        assertEquals(keyed.get(0).subList(1, keyed.get(0).size()), global.get(0), "batches of " + batch);
+        assertEquals(withNaN, ((Double) global.get(0).get(15)).isNaN(), "max(d)");
+      }
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      rows.add(row(1, null, null, null, null));
+    }
+    List<List<Object>> allNull = runComplete(new AggregatePlan(in, List.of(), calls),
+        source(in, 100, rows), 1024);
+    List<Object> expected = new ArrayList<>(List.of(300L));
+    for (int a = 0; a < 4; a++) {
+      expected.addAll(Arrays.asList(null, null, 0L, null, null));
+    }
+    assertEquals(List.of(expected), allNull);
+  }
+
+  @Test
   void sumOverflowFailsLikeSparkAnsi() {
     List<AttributeReference> in = List.of(k, v);
     AggregatePlan p = new AggregatePlan(in, List.of(k), List.of(call(AggregateFunction.SUM, v)));
@@ -205,6 +253,12 @@ class HashAggregateOperatorTest extends OperatorTestBase {
     // Partial sums that overflow only when merged fail in FINAL too.
     List<SourceOperator> halves = List.of(source(in, row(1, Long.MAX_VALUE)), source(in, row(1, 1L)));
     assertThrows(QuiverArithmeticException.class, () -> runTwoPhase(p, halves, 16));
+
+    // Without grouping keys too.
+    AggregatePlan global = new AggregatePlan(in, List.of(), List.of(call(AggregateFunction.SUM, v)));
+    Operator whole = track(HashAggregateOperator.create(global.complete(),
+        source(in, row(1, Long.MAX_VALUE), row(2, 1L)), in, ctx(16)));
+    assertEquals("ARITHMETIC_OVERFLOW", assertThrows(QuiverArithmeticException.class, whole::next).getErrorClass());
   }
 
   @Test
