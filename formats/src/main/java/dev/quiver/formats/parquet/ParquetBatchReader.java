@@ -470,13 +470,13 @@ public final class ParquetBatchReader implements BatchReader {
     try {
       if (plan != null) {
         closeGroup();
-        for (FieldVector v : scratch) {
-          if (v != null) {
-            v.close();
-          }
-        }
       }
     } finally {
+      for (FieldVector v : scratch == null ? new FieldVector[0] : scratch) {
+        if (v != null) {
+          v.close();
+        }
+      }
       try {
         reader.close();
       } catch (IOException e) {
