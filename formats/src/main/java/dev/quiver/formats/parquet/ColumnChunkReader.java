@@ -199,12 +199,8 @@ final class ColumnChunkReader {
     int any = 0;
     for (int w = 0, words = (n + 63) >>> 6; w < words; w++) {
       int base = w << 6;
-      long word = keep[w];
-      if (n - base < 64) {
-        // The caller may have set the bits past the batch's last row.
-        word &= (1L << (n - base)) - 1;
-      }
-      for (; word != 0; word &= word - 1) {
+      // The caller may have set the bits past the batch's last row.
+      for (long word = keep[w] & SelectionBits.mask(w, 0, n); word != 0; word &= word - 1) {
         int code = codes[base + Long.numberOfTrailingZeros(word)];
         ids[kept++] = code;
         any |= code;

@@ -472,7 +472,7 @@ public final class ParquetBatchReader implements BatchReader {
         closeGroup();
       }
     } finally {
-      for (FieldVector v : scratch == null ? new FieldVector[0] : scratch) {
+      for (FieldVector v : scratch) {
         if (v != null) {
           v.close();
         }

@@ -29,7 +29,7 @@ final class SelectionBits {
   }
 
   /** The bits of word {@code w} that fall in {@code [from, end)}. */
-  private static long mask(int w, int from, int end) {
+  static long mask(int w, int from, int end) {
     int base = w << 6;
     long m = -1L;
     if (from > base) {

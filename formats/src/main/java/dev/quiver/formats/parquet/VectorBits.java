@@ -65,14 +65,8 @@ final class VectorBits {
     long src = address(from.getDataBuffer(), (long) (end - first) * width);
     long dst = address(to.getDataBuffer(), (long) (slot + count) * width) + (long) slot * width;
     for (int w = first >>> 6, last = (end - 1) >>> 6; w <= last; w++) {
-      long word = keep[w];
+      long word = keep[w] & SelectionBits.mask(w, first, end);
       int base = w << 6;
-      if (base < first) {
-        word &= -1L << (first - base);
-      }
-      if (end < base + 64) {
-        word &= (1L << (end - base)) - 1;
-      }
       long rowAddress = src + (long) (base - first) * width;
       switch (width) {
         case 8:

@@ -76,10 +76,12 @@ final class AggregateColumn implements AutoCloseable {
       for (int k = 0; k < values.length; k++) {
         values[k] = args.get(k).evaluate(input, ec);
       }
-      if (distinct == null && oneGroup) {
-        state.updateOneGroup(values, groupIds, 0, n);
-      } else if (distinct == null) {
-        state.update(values, groupIds, 0, n);
+      if (distinct == null) {
+        if (oneGroup) {
+          state.updateOneGroup(values, groupIds, 0, n);
+        } else {
+          state.update(values, groupIds, 0, n);
+        }
       } else {
         try (DistinctFilter.Passed passed = distinct.filter(values, groupIds, n)) {
           state.update(passed.args(), passed.groupIds(), 0, passed.count());
