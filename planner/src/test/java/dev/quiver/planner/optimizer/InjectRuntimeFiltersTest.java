@@ -92,8 +92,10 @@ class InjectRuntimeFiltersTest {
     LogicalPlan side = new Project(list(renamed, v), Join.on(factRows, other, JoinType.LEFT_OUTER, on(k, ok)));
     LogicalPlan plan = Join.on(side, dimKeys, JoinType.INNER, on(renamed.toAttribute(), id));
 
-    LogicalPlan expectedSide = new Project(list(renamed, v),
-        Join.on(reducedFact(), other, JoinType.LEFT_OUTER, on(k, ok)));
+    // Both sides of the outer join are shuffled: once the fact rows are reduced, their keys are the
+    // dimension's, and the other side's rows without such a key, which the join drops, go at its scan.
+    LogicalPlan expectedSide = new Project(list(renamed, v), Join.on(reducedFact(),
+        Join.on(other, dimKeys, JoinType.LEFT_SEMI, on(ok, id)), JoinType.LEFT_OUTER, on(k, ok)));
     assertEquals(Join.on(expectedSide, dimKeys, JoinType.INNER, on(renamed.toAttribute(), id)), rule.apply(plan));
   }
 
@@ -145,6 +147,70 @@ class InjectRuntimeFiltersTest {
   }
 
   @Test
+  void aScanReducedForAJoinAboveReducesTheScanItJoinsBelow() {
+    // TPC-H Q7's shape: fact rows join orders, orders join customers, customers join the filtered nations.
+    // The nations' keys reduce the customers (a first pass); those customers' keys then reduce the orders,
+    // the build side of the fact rows' join (a second pass). The nations are not filtered by their own keys,
+    // which the customers' reduction leads back to.
+    FileRelation orders = scan("oid BIGINT, ocust BIGINT", 80_000);
+    AttributeReference oid = col(orders, "oid");
+    AttributeReference ocust = col(orders, "ocust");
+    FileRelation customers = scan("cid BIGINT, cnation BIGINT", 10_000);
+    AttributeReference cid = col(customers, "cid");
+    AttributeReference cnation = col(customers, "cnation");
+    LogicalPlan plan = Join.on(
+        Join.on(Join.on(factRows, orders, JoinType.INNER, on(k, oid)), customers, JoinType.INNER, on(ocust, cid)),
+        dimKeys, JoinType.INNER, on(cnation, id));
+
+    LogicalPlan reducedCustomers = Join.on(customers, dimKeys, JoinType.LEFT_SEMI, on(cnation, id));
+    LogicalPlan reducedOrders = Join.on(orders, new Project(list(cid), reducedCustomers), JoinType.LEFT_SEMI,
+        on(ocust, cid));
+    LogicalPlan expected = Join.on(
+        Join.on(Join.on(factRows, reducedOrders, JoinType.INNER, on(k, oid)), reducedCustomers, JoinType.INNER,
+            on(ocust, cid)),
+        dimKeys, JoinType.INNER, on(cnation, id));
+    assertEquals(expected, rule.apply(plan));
+  }
+
+  @Test
+  void doesNotFilterAScanBelowAJoinWithTheSameKeys() {
+    // TPC-H Q9's shape: the fact rows join the filtered dimension, then both sides are shuffled into a join
+    // with a big table the dimension's keys reduce. The big table's keys lead back to the dimension's,
+    // which the fact rows' own join applies already.
+    LogicalPlan factSide = Join.on(dimKeys, factRows, JoinType.INNER, on(id, k));
+    FileRelation big = scan("bk BIGINT, bv DOUBLE", 500_000);
+    AttributeReference bk = col(big, "bk");
+    LogicalPlan plan = Join.on(factSide, big, JoinType.INNER, on(k, bk));
+
+    LogicalPlan expected = Join.on(factSide, Join.on(big, dimKeys, JoinType.LEFT_SEMI, on(bk, id)),
+        JoinType.INNER, on(k, bk));
+    assertEquals(expected, rule.apply(plan));
+  }
+
+  @Test
+  void filtersATinyScanAtTheBuildSidesRatio() {
+    // TPC-H Q5's nations by its region: a tiny build side below the fact rows' join, only a few times the
+    // creation side's estimate (4 kB of keys). The same shape with a scan over 16 kB needs the usual ten times.
+    FileRelation regions = scan("rid BIGINT, rname STRING", 15_000);
+    AttributeReference rid = col(regions, "rid");
+    LogicalPlan regionKeys = new Project(list(rid), new Filter(eq(col(regions, "rname"), lit("x")), regions));
+    for (long nationBytes : new long[] {9_000, 30_000}) {
+      FileRelation nations = scan("nid BIGINT, nregion BIGINT, nname STRING", nationBytes);
+      AttributeReference nid = col(nations, "nid");
+      AttributeReference nregion = col(nations, "nregion");
+      LogicalPlan plan = Join.on(Join.on(factRows, nations, JoinType.INNER, on(k, nid)), regionKeys,
+          JoinType.INNER, on(nregion, rid));
+
+      LogicalPlan reduced = Join.on(nations, regionKeys, JoinType.LEFT_SEMI, on(nregion, rid));
+      LogicalPlan expected = nationBytes < 16_384
+          ? Join.on(Join.on(factRows, reduced, JoinType.INNER, on(k, nid)), regionKeys, JoinType.INNER,
+              on(nregion, rid))
+          : plan;
+      assertEquals(expected, rule.apply(plan), nationBytes + " bytes");
+    }
+  }
+
+  @Test
   void onlyFiltersSidesWhoseUnmatchedRowsTheJoinDrops() {
     LogicalPlan leftOuter = Join.on(totalsBy(factRows), dimKeys, JoinType.LEFT_OUTER, on(key.toAttribute(), id));
     LogicalPlan fullOuter = Join.on(totalsBy(factRows), dimKeys, JoinType.FULL_OUTER, on(key.toAttribute(), id));
@@ -173,12 +239,18 @@ class InjectRuntimeFiltersTest {
     LogicalPlan plan = Join.on(totalsBy(factRows), overThreshold, JoinType.INNER, on(key.toAttribute(), wideId));
     assertSame(plan, rule.apply(plan));
 
-    FileRelation smallFact = scan("k BIGINT, v DOUBLE, d INT", 5_000);
+    // Over a tiny scan's size, 8.5 times the creation side's estimate (7 kB of which its keys are 2 kB).
+    FileRelation smallFact = scan("k BIGINT, v DOUBLE, d INT", 17_000);
     AttributeReference sk = col(smallFact, "k");
     Alias smallKey = alias(sk, "key");
     LogicalPlan smallTotals = new Aggregate(list(sk),
         list(smallKey, alias(AggregateCall.of(AggregateFunction.SUM, col(smallFact, "v")), "total")), smallFact);
-    LogicalPlan notWorthIt = Join.on(smallTotals, dimKeys, JoinType.INNER, on(smallKey.toAttribute(), id));
+    FileRelation biggerDim = scan("id BIGINT, name STRING", 7_000);
+    AttributeReference biggerId = col(biggerDim, "id");
+    LogicalPlan biggerDimKeys = new Project(list(biggerId), new Filter(eq(col(biggerDim, "name"), lit("x")),
+        biggerDim));
+    LogicalPlan notWorthIt = Join.on(smallTotals, biggerDimKeys, JoinType.INNER,
+        on(smallKey.toAttribute(), biggerId));
     assertSame(notWorthIt, rule.apply(notWorthIt));
   }
 
