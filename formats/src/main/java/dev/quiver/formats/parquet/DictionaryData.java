@@ -1,6 +1,10 @@
 package dev.quiver.formats.parquet;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -21,8 +25,49 @@ final class DictionaryData {
   /** {@code size + 1} offsets into {@link #bytes}. */
   int[] offsets;
 
+  /** {@link #shortWords()}, once made; {@link #NOT_SHORT} when some value is longer than a word. */
+  private long[] words;
+  private int longest;
+  private static final long[] NOT_SHORT = new long[0];
+  private static final VarHandle NATIVE_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
   private DictionaryData(int size) {
     this.size = size;
+  }
+
+  /**
+   * For a byte-array dictionary whose values are all at most 8 bytes: each value's bytes as one word in
+   * native order (the bytes after a shorter value are whatever follows it), so that a reader writes a value
+   * with one store; else null. Made on first use.
+   */
+  long[] shortWords() {
+    if (words == null) {
+      words = bytes == null ? NOT_SHORT : packShort(bytes, offsets, size);
+    }
+    return words == NOT_SHORT ? null : words;
+  }
+
+  /** The length of the longest value, for a dictionary {@link #shortWords()} packed (0 before). */
+  int longestValue() {
+    return longest;
+  }
+
+  private long[] packShort(byte[] bytes, int[] offsets, int size) {
+    int max = 0;
+    for (int k = 0; k < size; k++) {
+      max = Math.max(max, offsets[k + 1] - offsets[k]);
+    }
+    if (max > Long.BYTES) {
+      return NOT_SHORT;
+    }
+    longest = max;
+    byte[] padded = Arrays.copyOf(bytes, offsets[size] + Long.BYTES);
+    long[] packed = new long[size];
+    for (int k = 0; k < size; k++) {
+      packed[k] = (long) NATIVE_LONGS.get(padded, offsets[k]);
+    }
+    return packed;
   }
 
   // PLAIN_DICTIONARY is deprecated for writing, but format v1 files (Spark's default) still carry it.

@@ -47,6 +47,18 @@ class DictionaryValues extends PageValues {
     }
   }
 
+  DictionaryData dictionary() {
+    return dict;
+  }
+
+  /**
+   * The next {@code n} ids, checked, in an array reused by the next call: for a caller that looks the values up
+   * in {@link #dictionary()} itself.
+   */
+  int[] nextIds(int n) {
+    return ids(n);
+  }
+
   private int[] ids(int n) {
     if (scratch.length < n) {
       scratch = new int[Math.max(n, 1024)];

@@ -17,6 +17,7 @@ import org.apache.parquet.io.ParquetDecodingException;
  */
 final class VarWidthConverter extends LeafConverter implements BinarySink {
   private static final int SMALL_COPY = 64;
+  private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
   private static final VarHandle NATIVE_LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
@@ -45,7 +46,12 @@ final class VarWidthConverter extends LeafConverter implements BinarySink {
     dataAddress = data.memoryAddress();
     capacity = data.capacity();
     end = offsets.getInt(pos * w);
-    values.readBinaries(n, this);
+    long[] words = values instanceof DictionaryValues d ? d.dictionary().shortWords() : null;
+    if (words != null) {
+      readShort((DictionaryValues) values, words, n);
+    } else {
+      values.readBinaries(n, this);
+    }
     VectorBits.setValid(v.getValidityBuffer(), pos, n);
     v.setLastSet(pos + n - 1);
     target = null;
@@ -65,18 +71,64 @@ final class VarWidthConverter extends LeafConverter implements BinarySink {
     }
   }
 
+  /**
+   * Dictionary values of at most 8 bytes (flags, codes, short names): each is written as one word from the
+   * dictionary's {@link DictionaryData#shortWords()}, the next value overwriting the bytes past its end, with
+   * one capacity check for the run (byte by byte where a word would pass the buffer's end). A call per value
+   * through {@link #accept} was most of reading such a column (TPC-H Q1's two flags).
+   */
+  private void readShort(DictionaryValues values, long[] words, int n) {
+    DictionaryData dict = values.dictionary();
+    int[] offsets = dict.offsets;
+    int[] ids = values.nextIds(n);
+    long need = end + (long) dict.longestValue() * n;
+    if (need > capacity) {
+      growData(need);
+    }
+    long base = dataAddress;
+    long wholeWordsUpTo = capacity - Long.BYTES;
+    long at = end;
+    long offsetAt = offsetAddress;
+    for (int i = 0; i < n; i++) {
+      int id = ids[i];
+      int length = offsets[id + 1] - offsets[id];
+      if (at <= wholeWordsUpTo) {
+        MemoryUtil.putLong(base + at, words[id]);
+      } else {
+        putBytes(base + at, words[id], length);
+      }
+      at += length;
+      MemoryUtil.putInt(offsetAt, (int) at);
+      offsetAt += BaseVariableWidthVector.OFFSET_WIDTH;
+    }
+    end = at;
+    offsetAddress = offsetAt;
+  }
+
+  /** The first {@code length} bytes of a word in memory order (native byte order). */
+  private static void putBytes(long address, long word, int length) {
+    for (int b = 0; b < length; b++) {
+      int shift = LITTLE_ENDIAN ? 8 * b : 8 * (Long.BYTES - 1 - b);
+      MemoryUtil.putByte(address + b, (byte) (word >>> shift));
+    }
+  }
+
+  private void growData(long newEnd) {
+    if (newEnd > Integer.MAX_VALUE) {
+      throw new ParquetDecodingException("A batch of this string column holds more than 2 GB; use a smaller "
+          + "batch size");
+    }
+    target.reallocDataBuffer(Math.max(newEnd, capacity * 2));
+    ArrowBuf data = target.getDataBuffer();
+    dataAddress = data.memoryAddress();
+    capacity = data.capacity();
+  }
+
   @Override
   public void accept(byte[] src, int offset, int length) {
     long newEnd = end + length;
     if (newEnd > capacity) {
-      if (newEnd > Integer.MAX_VALUE) {
-        throw new ParquetDecodingException("A batch of this string column holds more than 2 GB; use a smaller "
-            + "batch size");
-      }
-      target.reallocDataBuffer(Math.max(newEnd, capacity * 2));
-      ArrowBuf data = target.getDataBuffer();
-      dataAddress = data.memoryAddress();
-      capacity = data.capacity();
+      growData(newEnd);
     }
     if (offset < 0 || length < 0 || offset + length > src.length) {
       throw new ParquetDecodingException("Value bytes out of range");

@@ -311,6 +311,34 @@ class ParquetRoundTripTest extends ParquetTestSupport {
   }
 
   @Test
+  void dictionaryStringsOfUpToEightBytesReadBackExactly() {
+    // Short dictionaries are written a word per value (the next value overwriting the bytes past the end);
+    // "more" has a 9-byte value and takes the per-value copy. Batches of 1 to 5000 rows, with nulls, make the
+    // data buffer grow and put values at its very end.
+    StructType schema = StructType.fromDDL("flag STRING, code BINARY, more STRING");
+    String[] flags = {"", "A", "NO", "héllo", "12345678", "7 bytes"};
+    String[] more = {"x", "123456789"};
+    Random random = new Random(11);
+    List<Object[]> rows = new ArrayList<>();
+    for (int r = 0; r < 12_000; r++) {
+      rows.add(new Object[] {random.nextInt(10) == 0 ? null : flags[random.nextInt(flags.length)],
+          random.nextInt(7) == 0 ? null : new byte[] {(byte) random.nextInt(3), (byte) 0xFF},
+          more[random.nextInt(more.length)]});
+    }
+    String p = path("short.parquet");
+    write(p, schema, rows);
+    for (var chunk : footer(p).getBlocks().get(0).getColumns()) {
+      assertTrue(chunk.getEncodings().stream().anyMatch(e -> e.usesDictionary()), chunk.getPath() + " "
+          + chunk.getEncodings());
+    }
+    List<List<Object>> expected = rows.stream().map(ParquetRoundTripTest::expected).toList();
+    for (int batchSize : new int[] {1, 3, 1000, 5000}) {
+      assertEquals(expected, read(whole(p), schema, schema, List.of(), FormatOptions.empty(), batchSize),
+          "batch size " + batchSize);
+    }
+  }
+
+  @Test
   void compressionCodecsAndFileExtensions() throws IOException {
     Map<String, String> codecs = new LinkedHashMap<>();
     codecs.put("snappy", ".snappy.parquet");
