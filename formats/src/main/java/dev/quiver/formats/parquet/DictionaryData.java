@@ -25,49 +25,48 @@ final class DictionaryData {
   /** {@code size + 1} offsets into {@link #bytes}. */
   int[] offsets;
 
-  /** {@link #shortWords()}, once made; {@link #NOT_SHORT} when some value is longer than a word. */
-  private long[] words;
-  private int longest;
-  private static final long[] NOT_SHORT = new long[0];
+  /** {@link #shortWords()}, once made (one object, so that its words and length are seen together). */
+  private ShortWords shortWords;
+  private static final ShortWords NOT_SHORT = new ShortWords(null, 0);
   private static final VarHandle NATIVE_LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
+  /**
+   * A byte-array dictionary's values of at most 8 bytes each as one word in native order (the bytes after a
+   * shorter value are whatever follows it), and the longest value's length.
+   */
+  record ShortWords(long[] words, int longest) {}
 
   private DictionaryData(int size) {
     this.size = size;
   }
 
   /**
-   * For a byte-array dictionary whose values are all at most 8 bytes: each value's bytes as one word in
-   * native order (the bytes after a shorter value are whatever follows it), so that a reader writes a value
-   * with one store; else null. Made on first use.
+   * For a byte-array dictionary whose values are all at most 8 bytes, their words, so that a reader writes a
+   * value with one store; else null. Made on first use.
    */
-  long[] shortWords() {
-    if (words == null) {
-      words = bytes == null ? NOT_SHORT : packShort(bytes, offsets, size);
+  ShortWords shortWords() {
+    if (shortWords == null) {
+      shortWords = bytes == null ? NOT_SHORT : packShort(bytes, offsets, size);
     }
-    return words == NOT_SHORT ? null : words;
+    return shortWords == NOT_SHORT ? null : shortWords;
   }
 
-  /** The length of the longest value, for a dictionary {@link #shortWords()} packed (0 before). */
-  int longestValue() {
-    return longest;
-  }
-
-  private long[] packShort(byte[] bytes, int[] offsets, int size) {
-    int max = 0;
+  private static ShortWords packShort(byte[] bytes, int[] offsets, int size) {
+    int longest = 0;
     for (int k = 0; k < size; k++) {
-      max = Math.max(max, offsets[k + 1] - offsets[k]);
+      int length = offsets[k + 1] - offsets[k];
+      if (length > Long.BYTES) {
+        return NOT_SHORT;
+      }
+      longest = Math.max(longest, length);
     }
-    if (max > Long.BYTES) {
-      return NOT_SHORT;
-    }
-    longest = max;
     byte[] padded = Arrays.copyOf(bytes, offsets[size] + Long.BYTES);
-    long[] packed = new long[size];
+    long[] words = new long[size];
     for (int k = 0; k < size; k++) {
-      packed[k] = (long) NATIVE_LONGS.get(padded, offsets[k]);
+      words[k] = (long) NATIVE_LONGS.get(padded, offsets[k]);
     }
-    return packed;
+    return new ShortWords(words, longest);
   }
 
   // PLAIN_DICTIONARY is deprecated for writing, but format v1 files (Spark's default) still carry it.

@@ -52,14 +52,10 @@ class DictionaryValues extends PageValues {
   }
 
   /**
-   * The next {@code n} ids, checked, in an array reused by the next call: for a caller that looks the values up
-   * in {@link #dictionary()} itself.
+   * The next {@code n} ids, checked, in an array reused by the next call (also by callers that look the values
+   * up in {@link #dictionary()} themselves).
    */
   int[] nextIds(int n) {
-    return ids(n);
-  }
-
-  private int[] ids(int n) {
     if (scratch.length < n) {
       scratch = new int[Math.max(n, 1024)];
     }
@@ -69,7 +65,7 @@ class DictionaryValues extends PageValues {
 
   @Override
   void readInts(int[] dst, int off, int n) {
-    int[] id = ids(n);
+    int[] id = nextIds(n);
     int[] values = dict.ints;
     for (int i = 0; i < n; i++) {
       dst[off + i] = values[id[i]];
@@ -78,7 +74,7 @@ class DictionaryValues extends PageValues {
 
   @Override
   void readLongs(long[] dst, int off, int n) {
-    int[] id = ids(n);
+    int[] id = nextIds(n);
     long[] values = dict.longs;
     for (int i = 0; i < n; i++) {
       dst[off + i] = values[id[i]];
@@ -87,7 +83,7 @@ class DictionaryValues extends PageValues {
 
   @Override
   void readFloats(float[] dst, int off, int n) {
-    int[] id = ids(n);
+    int[] id = nextIds(n);
     float[] values = dict.floats;
     for (int i = 0; i < n; i++) {
       dst[off + i] = values[id[i]];
@@ -96,7 +92,7 @@ class DictionaryValues extends PageValues {
 
   @Override
   void readDoubles(double[] dst, int off, int n) {
-    int[] id = ids(n);
+    int[] id = nextIds(n);
     double[] values = dict.doubles;
     for (int i = 0; i < n; i++) {
       dst[off + i] = values[id[i]];
@@ -110,7 +106,7 @@ class DictionaryValues extends PageValues {
 
   @Override
   void readBinaries(int n, BinarySink sink) {
-    int[] id = ids(n);
+    int[] id = nextIds(n);
     byte[] data = dict.bytes;
     int[] offsets = dict.offsets;
     for (int i = 0; i < n; i++) {

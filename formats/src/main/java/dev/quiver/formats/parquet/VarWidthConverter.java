@@ -46,9 +46,8 @@ final class VarWidthConverter extends LeafConverter implements BinarySink {
     dataAddress = data.memoryAddress();
     capacity = data.capacity();
     end = offsets.getInt(pos * w);
-    long[] words = values instanceof DictionaryValues d ? d.dictionary().shortWords() : null;
-    if (words != null) {
-      readShort((DictionaryValues) values, words, n);
+    if (values instanceof DictionaryValues d && d.dictionary().shortWords() != null) {
+      readShort(d, d.dictionary().shortWords(), n);
     } else {
       values.readBinaries(n, this);
     }
@@ -77,11 +76,11 @@ final class VarWidthConverter extends LeafConverter implements BinarySink {
    * one capacity check for the run (byte by byte where a word would pass the buffer's end). A call per value
    * through {@link #accept} was most of reading such a column (TPC-H Q1's two flags).
    */
-  private void readShort(DictionaryValues values, long[] words, int n) {
-    DictionaryData dict = values.dictionary();
-    int[] offsets = dict.offsets;
+  private void readShort(DictionaryValues values, DictionaryData.ShortWords shortWords, int n) {
+    long[] words = shortWords.words();
+    int[] offsets = values.dictionary().offsets;
     int[] ids = values.nextIds(n);
-    long need = end + (long) dict.longestValue() * n;
+    long need = end + (long) shortWords.longest() * n;
     if (need > capacity) {
       growData(need);
     }

@@ -314,7 +314,8 @@ class ParquetRoundTripTest extends ParquetTestSupport {
   void dictionaryStringsOfUpToEightBytesReadBackExactly() {
     // Short dictionaries are written a word per value (the next value overwriting the bytes past the end);
     // "more" has a 9-byte value and takes the per-value copy. Batches of 1 to 5000 rows, with nulls, make the
-    // data buffer grow and put values at its very end.
+    // data buffer grow, and the 2-byte codes that end a batch fall in the buffer's last word, written byte by
+    // byte (writing one byte too few there fails this test).
     StructType schema = StructType.fromDDL("flag STRING, code BINARY, more STRING");
     String[] flags = {"", "A", "NO", "héllo", "12345678", "7 bytes"};
     String[] more = {"x", "123456789"};

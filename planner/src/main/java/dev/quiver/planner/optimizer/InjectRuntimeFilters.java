@@ -29,11 +29,10 @@ import java.util.Set;
  * values of {@code y} come from a small scan with a selective filter, or from a scan a semi join limits to
  * such a scan's keys (the creation side), the application side's scan can drop those rows at once, by a left
  * semi join against the creation side's keys, below the aggregates and joins that would otherwise process
- * them. The creation side is found through projections,
- * filters, group keys and the equi-join keys of inner and semi joins (the key values of a join's output are
- * among those of each side it must match); the application side's key is followed down through
- * projections, filters, sorts, the group keys of aggregates and the side of a join it comes from, to a
- * scan.
+ * them. The creation side is found through projections, filters, group keys and the equi-join keys of inner
+ * and semi joins (the key values of a join's output are among those of each side it must match); the
+ * application side's key is followed down through projections, filters, sorts, the group keys of aggregates
+ * and the side of a join it comes from, to a scan.
  *
  * <p>The filter is only injected where it saves work. The creation side must fit the broadcast threshold (so
  * the semi join is a broadcast hash join in the scan's pipeline). The scan must be a join's broadcast build
@@ -42,8 +41,8 @@ import java.util.Set;
  * join's smaller side (the side it builds a table of) or a join shuffling both sides, or with the join itself
  * shuffling both sides; a tiny scan (a few kB) at twice it wherever a filter may pay. A scan that is a
  * broadcast join's probe side is not filtered: that join's own probe filters it already (and may be the more
- * selective), as is a scan below a join with the creation side's own keys. The result is unchanged in every case: only rows the
- * join would drop are dropped.
+ * selective), as is a scan below an inner join with the creation side's own keys. The result is unchanged in
+ * every case: only rows the join would drop are dropped.
  *
  * <pre>
  * Join Inner (ps_partkey = agg_partkey)          Join Inner (ps_partkey = agg_partkey)
@@ -93,10 +92,11 @@ public final class InjectRuntimeFilters implements Rule {
     if (creationSideThreshold < 0) {
       return plan;
     }
-    // Bottom-up, so the semi joins a join adds are not visited again as joins of their own. A scan reduced
-    // by a join higher up is a creation side only for the passes after (TPC-H Q7's customers of two nations
-    // reduce its orders), so the passes repeat until none adds a filter; each filter goes on a scan at least
-    // twice its creation side's size, so no chain of them can come back to where it started.
+    // Bottom-up, so within a pass the semi joins a join adds are not visited again as joins of their own. A
+    // scan reduced by a join higher up is a creation side only for the passes after (TPC-H Q7's customers of
+    // two nations reduce its orders), so the passes repeat until one adds no filter, at most MAX_PASSES. A
+    // filter is not added again where the same creation side filters the scan already, nor made of the scan
+    // it would filter.
     LogicalPlan current = plan;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       LogicalPlan next = Plans.transformUp(current, node -> node instanceof Join j ? inject(j) : node);
@@ -108,8 +108,11 @@ public final class InjectRuntimeFilters implements Rule {
     return current;
   }
 
-  /** A small, selectively filtered scan's {@code key} column, whose values bound a join side's keys. */
-  private record Creation(LogicalPlan plan, AttributeReference key, long size) {}
+  /**
+   * A small, selectively filtered scan's {@code key} column, whose values bound a join side's keys; {@code
+   * reduced} when the scan is itself reduced by a semi join.
+   */
+  private record Creation(LogicalPlan plan, AttributeReference key, long size, boolean reduced) {}
 
   private LogicalPlan inject(Join j) {
     if (j.condition().isEmpty()) {
@@ -174,7 +177,10 @@ public final class InjectRuntimeFilters implements Rule {
     creations(other, otherKey, found);
     Creation best = null;
     for (Creation c : found) {
-      if (c.size() <= creationSideThreshold && (best == null || c.size() < best.size())) {
+      // Of equal estimates, a filtered scan before a reduced one: a reduced scan's estimate is its scan's, and
+      // taking it where the scan's own keys filter already would stack a second filter on the first.
+      if (c.size() <= creationSideThreshold && (best == null || c.size() < best.size()
+          || c.size() == best.size() && best.reduced() && !c.reduced())) {
         best = c;
       }
     }
@@ -324,12 +330,12 @@ public final class InjectRuntimeFilters implements Rule {
   private static void creations(LogicalPlan node, AttributeReference key, List<Creation> out) {
     if (isScanChain(node)) {
       if (hasSelectiveFilter(node)) {
-        out.add(creation(node, key));
+        out.add(creation(node, key, false));
       }
       return;
     }
     if (isReducedScan(node)) {
-      out.add(creation(node, key));
+      out.add(creation(node, key, true));
     }
     if (node instanceof Filter || node instanceof Sort) {
       creations(node.children().get(0), key, out);
@@ -364,9 +370,9 @@ public final class InjectRuntimeFilters implements Rule {
     }
   }
 
-  private static Creation creation(LogicalPlan node, AttributeReference key) {
+  private static Creation creation(LogicalPlan node, AttributeReference key, boolean reduced) {
     LogicalPlan keys = node.output().size() == 1 ? node : new Project(List.of(key), node);
-    return new Creation(keys, key, SizeEstimator.estimate(keys));
+    return new Creation(keys, key, SizeEstimator.estimate(keys), reduced);
   }
 
   /**

@@ -150,8 +150,8 @@ class InjectRuntimeFiltersTest {
   void aScanReducedForAJoinAboveReducesTheScanItJoinsBelow() {
     // TPC-H Q7's shape: fact rows join orders, orders join customers, customers join the filtered nations.
     // The nations' keys reduce the customers (a first pass); those customers' keys then reduce the orders,
-    // the build side of the fact rows' join (a second pass). The nations are not filtered by their own keys,
-    // which the customers' reduction leads back to.
+    // the build side of the fact rows' join (a second pass). The customers are not filtered by the keys of
+    // their own reduced copy, which the orders' filter leads back to.
     FileRelation orders = scan("oid BIGINT, ocust BIGINT", 80_000);
     AttributeReference oid = col(orders, "oid");
     AttributeReference ocust = col(orders, "ocust");
@@ -169,6 +169,26 @@ class InjectRuntimeFiltersTest {
         Join.on(Join.on(factRows, reducedOrders, JoinType.INNER, on(k, oid)), reducedCustomers, JoinType.INNER,
             on(ocust, cid)),
         dimKeys, JoinType.INNER, on(cnation, id));
+    assertEquals(expected, rule.apply(plan));
+  }
+
+  @Test
+  void aFilterIsNotStackedOnceItsCreationSideIsReducedInTurn() {
+    // Both sides of the first join are over the threshold: the filtered middle scan's keys reduce the fact
+    // rows. The dimension then reduces the middle scan, whose reduced keys estimate the same as its filtered
+    // keys; the fact rows keep the one filter they have, rather than a second from the reduced copy.
+    FileRelation middle = scan("a BIGINT, b BIGINT, tag STRING", 40_000);
+    AttributeReference a = col(middle, "a");
+    AttributeReference b = col(middle, "b");
+    LogicalPlan filteredMiddle = new Filter(eq(col(middle, "tag"), lit("t")), middle);
+    LogicalPlan plan = Join.on(Join.on(factRows, filteredMiddle, JoinType.INNER, on(k, a)), dimKeys,
+        JoinType.INNER, on(b, id));
+
+    LogicalPlan reducedFacts = Join.on(factRows, new Project(list(a), filteredMiddle), JoinType.LEFT_SEMI,
+        on(k, a));
+    LogicalPlan reducedMiddle = Join.on(filteredMiddle, dimKeys, JoinType.LEFT_SEMI, on(b, id));
+    LogicalPlan expected = Join.on(Join.on(reducedFacts, reducedMiddle, JoinType.INNER, on(k, a)), dimKeys,
+        JoinType.INNER, on(b, id));
     assertEquals(expected, rule.apply(plan));
   }
 
@@ -239,7 +259,8 @@ class InjectRuntimeFiltersTest {
     LogicalPlan plan = Join.on(totalsBy(factRows), overThreshold, JoinType.INNER, on(key.toAttribute(), wideId));
     assertSame(plan, rule.apply(plan));
 
-    // Over a tiny scan's size, 8.5 times the creation side's estimate (7 kB of which its keys are 2 kB).
+    // Over a tiny scan's size, 8.5 times the creation side's estimate (7 kB of which its keys are 2 kB); a
+    // scan of a few kB is filtered at twice it (filtersATinyScanAtTheBuildSidesRatio).
     FileRelation smallFact = scan("k BIGINT, v DOUBLE, d INT", 17_000);
     AttributeReference sk = col(smallFact, "k");
     Alias smallKey = alias(sk, "key");
