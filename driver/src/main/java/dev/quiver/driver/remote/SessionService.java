@@ -88,6 +88,12 @@ public final class SessionService extends SessionServiceGrpc.SessionServiceImplB
     return Set.copyOf(sessions.keySet());
   }
 
+  /** Whether a client holds an Attach stream of the session open (false for a session that is gone). */
+  boolean isAttached(String sessionId) {
+    ClientSession s = sessions.get(sessionId);
+    return s != null && s.attached.get() > 0;
+  }
+
   /** One client session: its engine session and what tells whether its client is still there. */
   private static final class ClientSession {
     final String id;

@@ -271,7 +271,10 @@ class RemoteSessionBackendTest {
     RemoteSessionBackend c = client(server);
     String id = server.service().sessionIds().iterator().next();
     c.tableNames();
-    // The client process "dies": its connection closes without a CloseSession call.
+    // The client attaches on its own in the background; once the driver has its stream, the client process
+    // "dies": its connection closes without a CloseSession call. (Closed before the driver saw the stream at
+    // all, the session would wait out the idle timeout, as one whose client never attached.)
+    await(() -> server.service().isAttached(id));
     closeChannelOf(c);
     await(() -> !server.service().sessionIds().contains(id));
   }
