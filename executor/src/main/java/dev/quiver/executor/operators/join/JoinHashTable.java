@@ -61,26 +61,79 @@ final class JoinHashTable implements AutoCloseable {
 
   private final List<FieldVector> keys;
   private final Layout layout;
-  /** NARROW and HASHED: a long per slot; WIDE: two. Empty slots hold -1 (entry {@link #NONE}). */
-  private final long[] slots;
-  private final int mask;
+  /**
+   * NARROW and HASHED: a long per slot; WIDE: two. Empty slots hold -1 (entry {@link #NONE}). The slots, their
+   * mask and shift change only while the table is built (it grows with its distinct keys), before any probe.
+   */
+  private long[] slots;
+  private int mask;
   /** 64 minus log2 of the slot count: a key's home slot is its Fibonacci product's top bits. */
-  private final int shift;
+  private int shift;
+  /** The slot count for a load of one half were every build row's key distinct; the table grows up to it. */
+  private final int fullCapacity;
+  /** Keys placed while building, to grow the table should the estimate of them have been short. */
+  private int distinctKeys;
   /** Per build row: the next build row with the same key, or -1. */
   private final int[] next;
   private final HeapReservation heap;
   /** {@link #keySet()}'s answer, made on first use; guarded by {@code this}. */
   private volatile KeySet keySet;
 
-  private JoinHashTable(List<FieldVector> keys, Layout layout, long[] slots, int capacity, int[] next,
+  private JoinHashTable(List<FieldVector> keys, Layout layout, int capacity, int fullCapacity, int[] next,
       HeapReservation heap) {
     this.keys = keys;
     this.layout = layout;
-    this.slots = slots;
-    this.mask = capacity - 1;
-    this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
+    this.fullCapacity = fullCapacity;
     this.next = next;
     this.heap = heap;
+    allocateSlots(capacity);
+  }
+
+  private int perSlot() {
+    return layout == Layout.NARROW || layout == Layout.HASHED ? 1 : 2;
+  }
+
+  /** Empty slots for {@code capacity} keys' homes, charged (with {@code next}) to the task's heap reservation. */
+  private void allocateSlots(int capacity) {
+    heap.resize(8L * perSlot() * capacity + 4L * next.length + (layout == Layout.HASHED ? 4L * next.length : 0));
+    slots = new long[capacity * perSlot()];
+    Arrays.fill(slots, -1L);
+    mask = capacity - 1;
+    shift = 64 - Integer.numberOfTrailingZeros(capacity);
+  }
+
+  /**
+   * Counts a new key; past a load of one half (the distinct keys were underestimated), moves the keys to a
+   * table twice the size.
+   */
+  private void addedKey() {
+    distinctKeys++;
+    int capacity = mask + 1;
+    if (2L * distinctKeys <= capacity || capacity >= fullCapacity) {
+      return;
+    }
+    int grown = Math.min(fullCapacity, capacity * 2);
+    long[] old = slots;
+    allocateSlots(grown);
+    int width = perSlot();
+    for (int i = 0; i < old.length; i += width) {
+      long entrySlot = old[i + width - 1];
+      if ((int) entrySlot == NONE) {
+        continue;
+      }
+      long key = switch (layout) {
+        case NARROW, HASHED -> (int) (entrySlot >>> 32);
+        case WIDE, PAIR -> old[i];
+      };
+      int at = home(key);
+      while ((int) slots[width * at + width - 1] != NONE) {
+        at = (at + 1) & mask;
+      }
+      slots[width * at] = old[i];
+      if (width == 2) {
+        slots[width * at + 1] = entrySlot;
+      }
+    }
   }
 
   /**
@@ -95,21 +148,25 @@ final class JoinHashTable implements AutoCloseable {
       keys = concatenatedKeys(rows, keyEvaluators, eval);
       boolean[] nullKey = nullKeys(keys, total);
       Layout layout = layout(keys, total, nullKey);
-      // The smallest power of two at least twice the rows: a load of at most one half.
-      long capacity = Long.highestOneBit(2L * Math.max(total, 8) - 1) << 1;
+      // The smallest power of two at least twice the rows: a load of at most one half with every key distinct.
+      long fullCapacity = Long.highestOneBit(2L * Math.max(total, 8) - 1) << 1;
       int perSlot = layout == Layout.NARROW || layout == Layout.HASHED ? 1 : 2;
-      if (capacity * perSlot > MAX_SLOT_LONGS) {
+      if (fullCapacity * perSlot > MAX_SLOT_LONGS) {
         throw new IllegalStateException("A join build side of " + total + " rows exceeds what one hash table can "
             + "hold; raise the shuffle partition count (spark.sql.shuffle.partitions)");
       }
-      heap.resize(8L * perSlot * capacity + 4L * total + (layout == Layout.HASHED ? 4L * total : 0));
-      long[] slots = new long[(int) capacity * perSlot];
-      Arrays.fill(slots, -1L);
-      int[] next = new int[total];
-      JoinHashTable table = new JoinHashTable(keys, layout, slots, (int) capacity, next, heap);
+      // Sized for the distinct keys rather than the rows: a build side with few of them (TPC-H Q22's and Q13's
+      // 1.5M orders of 100k customers) keeps a table that fits the cache, not one slot pair per row.
+      long capacity = fullCapacity;
+      if (layout != Layout.HASHED) {
+        long distinct = estimateDistinct(keys, layout, total, nullKey);
+        capacity = Math.min(fullCapacity, Long.highestOneBit(Math.max(16, distinct * 5 / 2) - 1) << 1);
+      }
+      JoinHashTable table = new JoinHashTable(keys, layout, (int) capacity, (int) fullCapacity, new int[total],
+          heap);
       if (layout == Layout.HASHED) {
         table.insertHashed(total, nullKey);
-        heap.resize(8L * capacity + 4L * total);
+        heap.resize(8L * (table.mask + 1) + 4L * total);
       } else {
         table.insertIntegral(total, nullKey);
       }
@@ -119,6 +176,40 @@ final class JoinHashTable implements AutoCloseable {
       heap.close();
       throw e;
     }
+  }
+
+  /**
+   * The number of distinct keys among the build rows, estimated by linear counting: each key sets one bit of a
+   * bitmap (at most 1 MiB, so it stays in cache), and the share of bits left clear tells how many distinct keys
+   * set them. Within a few percent up to several times the bitmap's bits, and cheaper than a slot probe a row.
+   */
+  static long estimateDistinct(List<FieldVector> keys, Layout layout, int total, boolean[] nullKey) {
+    int log = Math.max(10, Math.min(23, 64 - Long.numberOfLeadingZeros(2L * Math.max(total, 1) - 1)));
+    long[] bits = new long[1 << (log - 6)];
+    ArrowBuf first = keys.get(0).getDataBuffer();
+    int firstWidth = integralWidth(keys.get(0));
+    ArrowBuf second = layout == Layout.PAIR ? keys.get(1).getDataBuffer() : null;
+    int secondWidth = layout == Layout.PAIR ? integralWidth(keys.get(1)) : 0;
+    for (int r = 0; r < total; r++) {
+      if (nullKey != null && nullKey[r]) {
+        continue;
+      }
+      long v = value(first, firstWidth, r);
+      if (second != null) {
+        v = pair(v, value(second, secondWidth, r));
+      }
+      int bit = (int) ((v * FIBONACCI) >>> (64 - log));
+      bits[bit >>> 6] |= 1L << bit;
+    }
+    long set = 0;
+    for (long w : bits) {
+      set += Long.bitCount(w);
+    }
+    long m = 1L << log;
+    if (set == m) {
+      return total;
+    }
+    return Math.min(total, (long) Math.ceil(m * Math.log((double) m / (m - set))));
   }
 
   private static Layout layout(List<FieldVector> keys, int total, boolean[] nullKey) {
@@ -195,6 +286,7 @@ final class JoinHashTable implements AutoCloseable {
       int e = (int) slot;
       if (e == NONE) {
         slots[s] = (v << 32) | r;
+        addedKey();
         return;
       }
       if ((int) (slot >>> 32) == (int) v) {
@@ -213,6 +305,7 @@ final class JoinHashTable implements AutoCloseable {
       if (e == NONE) {
         slots[2 * s] = v;
         slots[2 * s + 1] = r;
+        addedKey();
         return;
       }
       if (slots[2 * s] == v) {
@@ -244,12 +337,13 @@ final class JoinHashTable implements AutoCloseable {
         int e = (int) slot;
         if (e == NONE) {
           slots[s] = ((long) h << 32) | r;
+          addedKey();
           break;
         }
         if ((int) (slot >>> 32) == h && keysEqual(comparators, r, e & ~MORE)) {
           next[r] = e & ~MORE;
           slots[s] = (slot & ~LOW) | ((r | MORE) & LOW);
-          break;
+            break;
         }
         s = (s + 1) & mask;
       }

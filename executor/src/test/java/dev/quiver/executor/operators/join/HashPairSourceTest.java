@@ -248,6 +248,52 @@ class HashPairSourceTest extends JoinTestBase {
   }
 
   @Test
+  void aTableWhoseDistinctKeysWereUnderestimatedGrowsWhileBuilt() {
+    // Keys that all set the same bit of the build's distinct-count bitmap (the top bits of their Fibonacci
+    // product are zero): the table starts sized for one key and must grow, more than once, to hold 300.
+    long fibonacci = 0x9E3779B97F4A7C15L;
+    for (long base : new long[] {0, 3 * INT_RANGE}) {
+      List<Object> keys = new ArrayList<>();
+      for (long v = base; keys.size() < 300; v++) {
+        if ((v * fibonacci) >>> 54 == 0) {
+          keys.add(v);
+        }
+      }
+      Random rnd = new Random(8);
+      List<AttributeReference> schema = List.of(attr("k", DataTypes.LongType));
+      Supplier<Object> key = () -> keys.get(rnd.nextInt(keys.size()));
+      List<Object[]> build = rows(400, 20, rnd, key);
+      try (Batch b = track(batch(schema, build))) {
+        assertTrue(JoinHashTable.estimateDistinct(List.of(b.column(0)), JoinHashTable.Layout.NARROW, 400, null) < 4,
+            "the keys must fool the estimate");
+      }
+      check(schema, build, rows(300, 20, rnd, key),
+          base == 0 ? JoinHashTable.Layout.NARROW : JoinHashTable.Layout.WIDE);
+    }
+  }
+
+  @Test
+  void distinctKeysAreEstimatedWithinAFewPercent() {
+    Random rnd = new Random(10);
+    List<AttributeReference> schema = List.of(attr("k", DataTypes.LongType));
+    int rows = 200_000;
+    for (int distinct : new int[] {1, 10, 5_000, 100_000, rows}) {
+      List<Object[]> data = new ArrayList<>();
+      for (int i = 0; i < rows; i++) {
+        // Every value once (in a shuffled order), then random repeats of them.
+        long v = i < distinct ? i * 7_919L : rnd.nextInt(distinct) * 7_919L;
+        data.add(new Object[] {v});
+      }
+      try (Batch b = batch(schema, data)) {
+        long estimate = JoinHashTable.estimateDistinct(List.of(b.column(0)), JoinHashTable.Layout.NARROW, rows,
+            null);
+        assertTrue(Math.abs(estimate - distinct) <= distinct / 20 + 1, distinct + " distinct keys, estimated "
+            + estimate);
+      }
+    }
+  }
+
+  @Test
   void keysOfOneShufflePartitionShareTheirHashesLowBits() {
     for (DataType type : List.of(DataTypes.LongType, DataTypes.StringType)) {
       List<AttributeReference> schema = List.of(attr("k", type));
