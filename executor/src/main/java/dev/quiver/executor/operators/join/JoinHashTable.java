@@ -62,7 +62,7 @@ final class JoinHashTable implements AutoCloseable {
   private final List<FieldVector> keys;
   private final Layout layout;
   /**
-   * NARROW and HASHED: a long per slot; WIDE: two. Empty slots hold -1 (entry {@link #NONE}). The slots, their
+   * NARROW and HASHED: a long per slot; WIDE and PAIR: two. Empty slots hold -1 (entry {@link #NONE}). The slots, their
    * mask and shift change only while the table is built (it grows with its distinct keys), before any probe.
    */
   private long[] slots;
@@ -87,6 +87,11 @@ final class JoinHashTable implements AutoCloseable {
     this.next = next;
     this.heap = heap;
     allocateSlots(capacity);
+  }
+
+  /** The table's slot count (each of one or two longs, by layout). */
+  int capacity() {
+    return mask + 1;
   }
 
   private int perSlot() {
@@ -141,6 +146,15 @@ final class JoinHashTable implements AutoCloseable {
    * allocator (the task's, or a shared broadcast's owner's).
    */
   static JoinHashTable build(BuildRows rows, List<VectorEvaluator> keyEvaluators, EvalContext eval) {
+    return build(rows, keyEvaluators, eval, 0);
+  }
+
+  /**
+   * As {@link #build(BuildRows, List, EvalContext)}, starting with {@code startCapacity} slots (a power of two)
+   * when it is positive instead of the estimate's: tests make a table grow through every layout with it.
+   */
+  static JoinHashTable build(BuildRows rows, List<VectorEvaluator> keyEvaluators, EvalContext eval,
+      int startCapacity) {
     int total = rows.rowCount();
     HeapReservation heap = new HeapReservation(eval.allocator());
     List<FieldVector> keys = new ArrayList<>();
@@ -158,7 +172,9 @@ final class JoinHashTable implements AutoCloseable {
       // Sized for the distinct keys rather than the rows: a build side with few of them (TPC-H Q22's and Q13's
       // 1.5M orders of 100k customers) keeps a table that fits the cache, not one slot pair per row.
       long capacity = fullCapacity;
-      if (layout != Layout.HASHED) {
+      if (startCapacity > 0) {
+        capacity = Math.min(fullCapacity, startCapacity);
+      } else if (layout != Layout.HASHED) {
         long distinct = estimateDistinct(keys, layout, total, nullKey);
         capacity = Math.min(fullCapacity, Long.highestOneBit(Math.max(16, distinct * 5 / 2) - 1) << 1);
       }
@@ -171,7 +187,7 @@ final class JoinHashTable implements AutoCloseable {
         table.insertIntegral(total, nullKey);
       }
       return table;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       keys.forEach(FieldVector::close);
       heap.close();
       throw e;
@@ -343,7 +359,7 @@ final class JoinHashTable implements AutoCloseable {
         if ((int) (slot >>> 32) == h && keysEqual(comparators, r, e & ~MORE)) {
           next[r] = e & ~MORE;
           slots[s] = (slot & ~LOW) | ((r | MORE) & LOW);
-            break;
+          break;
         }
         s = (s + 1) & mask;
       }

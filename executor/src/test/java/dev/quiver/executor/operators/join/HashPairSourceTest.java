@@ -28,6 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 class HashPairSourceTest extends JoinTestBase {
   private static final long INT_RANGE = 1L << 32;
+  /** The slots the tables {@link #probe} builds start with; 0 for the estimate's. */
+  private int startCapacity;
+  /** The slots of the table {@link #probe} built last. */
+  private int lastCapacity;
 
   /** The pairs the source gives for every stream batch, as "stream batch/row -> build row". */
   private List<String> probe(List<AttributeReference> schema, List<Object[]> build, int buildBatchRows,
@@ -37,7 +41,8 @@ class HashPairSourceTest extends JoinTestBase {
     List<VectorEvaluator> keys = Operators.compile(new ArrayList<>(schema), schema);
     List<String> out = new ArrayList<>();
     try (BuildRows rows = BuildRows.load(BuildInput.broadcast(buildBatches), schema, ctx)) {
-      JoinHashTable table = JoinHashTable.build(rows, keys, ctx.evalContext());
+      JoinHashTable table = JoinHashTable.build(rows, keys, ctx.evalContext(), startCapacity);
+      lastCapacity = table.capacity();
       try (HashPairSource source = new HashPairSource(table, table, keys, firstMatchOnly, ctx)) {
         assertEquals(layout, table.layout());
         int[] s = new int[chunk];
@@ -270,6 +275,34 @@ class HashPairSourceTest extends JoinTestBase {
       check(schema, build, rows(300, 20, rnd, key),
           base == 0 ? JoinHashTable.Layout.NARROW : JoinHashTable.Layout.WIDE);
     }
+  }
+
+  @Test
+  void tablesStartedSmallGrowInEveryLayout() {
+    // 16 slots for a few hundred distinct keys: the table doubles several times while built, each time moving
+    // its keys to their homes in the bigger table (negative narrow keys, wide keys, packed pairs, hashes).
+    startCapacity = 16;
+    Random rnd = new Random(11);
+    List<AttributeReference> one = List.of(attr("k", DataTypes.LongType));
+    Supplier<Object> narrow = () -> (long) rnd.nextInt(600) - 300;
+    check(one, rows(800, 20, rnd, narrow), rows(400, 20, rnd, narrow), JoinHashTable.Layout.NARROW);
+    assertTrue(lastCapacity >= 512, "grew to " + lastCapacity);
+    Supplier<Object> wide = () -> rnd.nextInt(600) * INT_RANGE - 7;
+    check(one, rows(800, 20, rnd, wide), rows(400, 20, rnd, wide), JoinHashTable.Layout.WIDE);
+    assertTrue(lastCapacity >= 512, "grew to " + lastCapacity);
+    List<AttributeReference> two = List.of(attr("a", DataTypes.IntegerType), attr("b", DataTypes.IntegerType));
+    List<Object[]> build = new ArrayList<>();
+    List<Object[]> stream = new ArrayList<>();
+    for (int i = 0; i < 800; i++) {
+      build.add(new Object[] {rnd.nextInt(30) - 15, rnd.nextInt(20)});
+      stream.add(new Object[] {rnd.nextInt(30) - 15, rnd.nextInt(20)});
+    }
+    check(two, build, stream, JoinHashTable.Layout.PAIR);
+    assertTrue(lastCapacity >= 512, "grew to " + lastCapacity);
+    List<AttributeReference> text = List.of(attr("k", DataTypes.StringType));
+    Supplier<Object> strings = () -> "key " + rnd.nextInt(300);
+    check(text, rows(800, 20, rnd, strings), rows(400, 20, rnd, strings), JoinHashTable.Layout.HASHED);
+    assertTrue(lastCapacity >= 512, "grew to " + lastCapacity);
   }
 
   @Test
