@@ -46,9 +46,7 @@ final class VarWidthConverter extends LeafConverter implements BinarySink {
     dataAddress = data.memoryAddress();
     capacity = data.capacity();
     end = offsets.getInt(pos * w);
-    if (values instanceof DictionaryValues d && d.dictionary().shortWords() != null) {
-      readShort(d, d.dictionary().shortWords(), n);
-    } else {
+    if (!(values instanceof DictionaryValues d && readShort(d, n))) {
       values.readBinaries(n, this);
     }
     VectorBits.setValid(v.getValidityBuffer(), pos, n);
@@ -74,9 +72,14 @@ final class VarWidthConverter extends LeafConverter implements BinarySink {
    * Dictionary values of at most 8 bytes (flags, codes, short names): each is written as one word from the
    * dictionary's {@link DictionaryData#shortWords()}, the next value overwriting the bytes past its end, with
    * one capacity check for the run (byte by byte where a word would pass the buffer's end). A call per value
-   * through {@link #accept} was most of reading such a column (TPC-H Q1's two flags).
+   * through {@link #accept} was most of reading such a column (TPC-H Q1's two flags). False, reading nothing,
+   * for a dictionary with a longer value.
    */
-  private void readShort(DictionaryValues values, DictionaryData.ShortWords shortWords, int n) {
+  private boolean readShort(DictionaryValues values, int n) {
+    DictionaryData.ShortWords shortWords = values.dictionary().shortWords();
+    if (shortWords == null) {
+      return false;
+    }
     long[] words = shortWords.words();
     int[] offsets = values.dictionary().offsets;
     int[] ids = values.nextIds(n);
@@ -102,6 +105,7 @@ final class VarWidthConverter extends LeafConverter implements BinarySink {
     }
     end = at;
     offsetAddress = offsetAt;
+    return true;
   }
 
   /** The first {@code length} bytes of a word in memory order (native byte order). */

@@ -261,10 +261,7 @@ public final class InjectRuntimeFilters implements Rule {
    * semi join that reduced them.
    */
   private static boolean readsScanOf(LogicalPlan creation, LogicalPlan scanChain) {
-    LogicalPlan scan = scanChain;
-    while (!(scan instanceof FileRelation)) {
-      scan = scan.children().get(0);
-    }
+    LogicalPlan scan = belowFiltersAndProjects(scanChain);
     for (LogicalPlan n : Plans.collectNodes(creation)) {
       if (n.equals(scan)) {
         return true;
@@ -290,28 +287,45 @@ public final class InjectRuntimeFilters implements Rule {
    * the green parts, which the parts of partsupp lead back to).
    */
   private static boolean joinsOnCreationKeys(Join j, AttributeReference key, Creation creation) {
-    if (j.joinType() != JoinType.INNER || j.condition().isEmpty()) {
+    if (j.joinType() != JoinType.INNER) {
       return false;
     }
     boolean keyInLeft = AttributeIds.output(j.left()).contains(key.exprId());
     LogicalPlan other = keyInLeft ? j.right() : j.left();
-    Set<ExprId> otherIds = AttributeIds.output(other);
-    for (Expression c : Expressions.splitConjuncts(j.condition().get())) {
-      if (c instanceof Comparison cmp && cmp.op() == ComparisonOp.EQ
-          && cmp.left() instanceof AttributeReference a && cmp.right() instanceof AttributeReference b) {
-        AttributeReference partner = a.exprId().equals(key.exprId()) ? b : b.exprId().equals(key.exprId()) ? a : null;
-        if (partner != null && otherIds.contains(partner.exprId())) {
-          List<Creation> found = new ArrayList<>();
-          creations(other, partner, found);
-          for (Creation f : found) {
-            if (f.plan().equals(creation.plan())) {
-              return true;
-            }
-          }
+    for (AttributeReference partner : partnersAcross(j, key, keyInLeft)) {
+      List<Creation> found = new ArrayList<>();
+      creations(other, partner, found);
+      for (Creation f : found) {
+        if (f.plan().equals(creation.plan())) {
+          return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * The columns of the side of {@code j} without {@code key} that its condition equates with {@code key} (of
+   * the same type): their values in the join's output are {@code key}'s.
+   */
+  private static List<AttributeReference> partnersAcross(Join j, AttributeReference key, boolean keyInLeft) {
+    List<AttributeReference> out = new ArrayList<>();
+    if (j.condition().isEmpty()) {
+      return out;
+    }
+    Set<ExprId> leftIds = AttributeIds.output(j.left());
+    for (Expression c : Expressions.splitConjuncts(j.condition().get())) {
+      if (c instanceof Comparison cmp && cmp.op() == ComparisonOp.EQ
+          && cmp.left() instanceof AttributeReference a && cmp.right() instanceof AttributeReference b
+          && a.dataType().equals(b.dataType())) {
+        AttributeReference partner = a.exprId().equals(key.exprId()) ? b
+            : b.exprId().equals(key.exprId()) ? a : null;
+        if (partner != null && leftIds.contains(partner.exprId()) != keyInLeft) {
+          out.add(partner);
+        }
+      }
+    }
+    return out;
   }
 
   private static LogicalPlan withChild(LogicalPlan node, int index, LogicalPlan child) {
@@ -350,22 +364,13 @@ public final class InjectRuntimeFilters implements Rule {
         creations(a.child(), below, out);
       }
     } else if (node instanceof Join j) {
-      Set<ExprId> leftIds = AttributeIds.output(j.left());
-      boolean inLeft = leftIds.contains(key.exprId());
+      boolean inLeft = AttributeIds.output(j.left()).contains(key.exprId());
       creations(inLeft ? j.left() : j.right(), key, out);
-      if (j.condition().isEmpty() || (inLeft ? j.joinType().preservesLeft() : j.joinType().preservesRight())) {
+      if (inLeft ? j.joinType().preservesLeft() : j.joinType().preservesRight()) {
         return;
       }
-      for (Expression c : Expressions.splitConjuncts(j.condition().get())) {
-        if (c instanceof Comparison cmp && cmp.op() == ComparisonOp.EQ
-            && cmp.left() instanceof AttributeReference a && cmp.right() instanceof AttributeReference b
-            && a.dataType().equals(b.dataType())) {
-          AttributeReference partner = a.exprId().equals(key.exprId()) ? b
-              : b.exprId().equals(key.exprId()) ? a : null;
-          if (partner != null && leftIds.contains(partner.exprId()) != inLeft) {
-            creations(inLeft ? j.right() : j.left(), partner, out);
-          }
-        }
+      for (AttributeReference partner : partnersAcross(j, key, inLeft)) {
+        creations(inLeft ? j.right() : j.left(), partner, out);
       }
     }
   }
@@ -387,10 +392,7 @@ public final class InjectRuntimeFilters implements Rule {
         || !isDeterministic(j) || !(isScanChain(j.left()) || isReducedScan(j.left()))) {
       return false;
     }
-    LogicalPlan keys = j.right();
-    while ((keys instanceof Filter || keys instanceof Project) && isDeterministic(keys)) {
-      keys = keys.children().get(0);
-    }
+    LogicalPlan keys = belowFiltersAndProjects(j.right());
     return keys instanceof FileRelation ? hasSelectiveFilter(j.right()) : isReducedScan(keys);
   }
 
@@ -421,11 +423,16 @@ public final class InjectRuntimeFilters implements Rule {
    * would keep other rows than the original).
    */
   private static boolean isScanChain(LogicalPlan node) {
+    return belowFiltersAndProjects(node) instanceof FileRelation;
+  }
+
+  /** The first node below {@code node}'s deterministic filters and projections. */
+  private static LogicalPlan belowFiltersAndProjects(LogicalPlan node) {
     LogicalPlan n = node;
     while ((n instanceof Filter || n instanceof Project) && isDeterministic(n)) {
       n = n.children().get(0);
     }
-    return n instanceof FileRelation;
+    return n;
   }
 
   private static boolean isDeterministic(LogicalPlan node) {

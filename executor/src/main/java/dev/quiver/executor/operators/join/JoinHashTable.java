@@ -62,8 +62,9 @@ final class JoinHashTable implements AutoCloseable {
   private final List<FieldVector> keys;
   private final Layout layout;
   /**
-   * NARROW and HASHED: a long per slot; WIDE and PAIR: two. Empty slots hold -1 (entry {@link #NONE}). The slots, their
-   * mask and shift change only while the table is built (it grows with its distinct keys), before any probe.
+   * NARROW and HASHED: a long per slot; WIDE and PAIR: two. Empty slots hold -1 (entry {@link #NONE}). The
+   * slots, their mask and shift change only while the table is built (it grows with its distinct keys), before
+   * any probe.
    */
   private long[] slots;
   private int mask;
@@ -94,14 +95,16 @@ final class JoinHashTable implements AutoCloseable {
     return mask + 1;
   }
 
-  private int perSlot() {
+  /** Longs a slot of {@code layout} takes. */
+  private static int slotWidth(Layout layout) {
     return layout == Layout.NARROW || layout == Layout.HASHED ? 1 : 2;
   }
 
   /** Empty slots for {@code capacity} keys' homes, charged (with {@code next}) to the task's heap reservation. */
   private void allocateSlots(int capacity) {
-    heap.resize(8L * perSlot() * capacity + 4L * next.length + (layout == Layout.HASHED ? 4L * next.length : 0));
-    slots = new long[capacity * perSlot()];
+    int width = slotWidth(layout);
+    heap.resize(8L * width * capacity + 4L * next.length + (layout == Layout.HASHED ? 4L * next.length : 0));
+    slots = new long[capacity * width];
     Arrays.fill(slots, -1L);
     mask = capacity - 1;
     shift = 64 - Integer.numberOfTrailingZeros(capacity);
@@ -113,14 +116,13 @@ final class JoinHashTable implements AutoCloseable {
    */
   private void addedKey() {
     distinctKeys++;
-    int capacity = mask + 1;
+    int capacity = capacity();
     if (2L * distinctKeys <= capacity || capacity >= fullCapacity) {
       return;
     }
-    int grown = Math.min(fullCapacity, capacity * 2);
     long[] old = slots;
-    allocateSlots(grown);
-    int width = perSlot();
+    allocateSlots(Math.min(fullCapacity, capacity * 2));
+    int width = slotWidth(layout);
     for (int i = 0; i < old.length; i += width) {
       long entrySlot = old[i + width - 1];
       if ((int) entrySlot == NONE) {
@@ -164,8 +166,7 @@ final class JoinHashTable implements AutoCloseable {
       Layout layout = layout(keys, total, nullKey);
       // The smallest power of two at least twice the rows: a load of at most one half with every key distinct.
       long fullCapacity = Long.highestOneBit(2L * Math.max(total, 8) - 1) << 1;
-      int perSlot = layout == Layout.NARROW || layout == Layout.HASHED ? 1 : 2;
-      if (fullCapacity * perSlot > MAX_SLOT_LONGS) {
+      if (fullCapacity * slotWidth(layout) > MAX_SLOT_LONGS) {
         throw new IllegalStateException("A join build side of " + total + " rows exceeds what one hash table can "
             + "hold; raise the shuffle partition count (spark.sql.shuffle.partitions)");
       }
@@ -182,7 +183,7 @@ final class JoinHashTable implements AutoCloseable {
           heap);
       if (layout == Layout.HASHED) {
         table.insertHashed(total, nullKey);
-        heap.resize(8L * (table.mask + 1) + 4L * total);
+        heap.resize(8L * table.capacity() + 4L * total);
       } else {
         table.insertIntegral(total, nullKey);
       }
@@ -202,19 +203,12 @@ final class JoinHashTable implements AutoCloseable {
   static long estimateDistinct(List<FieldVector> keys, Layout layout, int total, boolean[] nullKey) {
     int log = Math.max(10, Math.min(23, 64 - Long.numberOfLeadingZeros(2L * Math.max(total, 1) - 1)));
     long[] bits = new long[1 << (log - 6)];
-    ArrowBuf first = keys.get(0).getDataBuffer();
-    int firstWidth = integralWidth(keys.get(0));
-    ArrowBuf second = layout == Layout.PAIR ? keys.get(1).getDataBuffer() : null;
-    int secondWidth = layout == Layout.PAIR ? integralWidth(keys.get(1)) : 0;
+    IntegralKeys integral = IntegralKeys.of(keys, layout);
     for (int r = 0; r < total; r++) {
       if (nullKey != null && nullKey[r]) {
         continue;
       }
-      long v = value(first, firstWidth, r);
-      if (second != null) {
-        v = pair(v, value(second, secondWidth, r));
-      }
-      int bit = (int) ((v * FIBONACCI) >>> (64 - log));
+      int bit = (int) ((integral.at(r) * FIBONACCI) >>> (64 - log));
       bits[bit >>> 6] |= 1L << bit;
     }
     long set = 0;
@@ -277,21 +271,32 @@ final class JoinHashTable implements AutoCloseable {
    * already in place goes in front of the rows found there.
    */
   private void insertIntegral(int total, boolean[] nullKey) {
-    ArrowBuf first = keys.get(0).getDataBuffer();
-    int firstWidth = integralWidth(keys.get(0));
-    ArrowBuf second = layout == Layout.PAIR ? keys.get(1).getDataBuffer() : null;
-    int secondWidth = layout == Layout.PAIR ? integralWidth(keys.get(1)) : 0;
+    IntegralKeys integral = IntegralKeys.of(keys, layout);
     for (int r = total - 1; r >= 0; r--) {
       next[r] = NONE;
       if (nullKey != null && nullKey[r]) {
         continue;
       }
-      long v = value(first, firstWidth, r);
+      long v = integral.at(r);
       if (layout == Layout.NARROW) {
         insertNarrow(v, r);
       } else {
-        insertWide(second == null ? v : pair(v, value(second, secondWidth, r)), r);
+        insertWide(v, r);
       }
+    }
+  }
+
+  /** The key of a build row of an integral layout: the one column's value, or PAIR's two packed. */
+  private record IntegralKeys(ArrowBuf first, int firstWidth, ArrowBuf second, int secondWidth) {
+    static IntegralKeys of(List<FieldVector> keys, Layout layout) {
+      boolean pair = layout == Layout.PAIR;
+      return new IntegralKeys(keys.get(0).getDataBuffer(), integralWidth(keys.get(0)),
+          pair ? keys.get(1).getDataBuffer() : null, pair ? integralWidth(keys.get(1)) : 0);
+    }
+
+    long at(int row) {
+      long v = value(first, firstWidth, row);
+      return second == null ? v : pair(v, value(second, secondWidth, row));
     }
   }
 
