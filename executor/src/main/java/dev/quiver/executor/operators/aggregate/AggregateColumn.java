@@ -68,9 +68,9 @@ final class AggregateColumn implements AutoCloseable {
 
   /**
    * Adds rows {@code [0, n)} of an input batch; row r belongs to group {@code groupIds[r]}, all to group 0
-   * when {@code oneGroup}.
+   * when {@code oneGroup}. {@code runs}, when not null, lists the same rows group by group.
    */
-  void update(Batch input, int[] groupIds, int n, boolean oneGroup, EvalContext ec) {
+  void update(Batch input, int[] groupIds, int n, boolean oneGroup, GroupRuns runs, EvalContext ec) {
     FieldVector[] values = new FieldVector[args.size()];
     try {
       for (int k = 0; k < values.length; k++) {
@@ -79,6 +79,8 @@ final class AggregateColumn implements AutoCloseable {
       if (distinct == null) {
         if (oneGroup) {
           state.updateOneGroup(values, groupIds, 0, n);
+        } else if (runs != null) {
+          state.updateRuns(values, groupIds, n, runs);
         } else {
           state.update(values, groupIds, 0, n);
         }

@@ -46,6 +46,15 @@ public abstract class AggregateState implements AutoCloseable {
     update(args, groupIds, from, to);
   }
 
+  /**
+   * Like {@link #update} for rows {@code [0, n)}, which {@code runs} also lists group by group (a batch over
+   * few groups). States whose per-row loop reads and writes the group's slot override it to add a whole run
+   * in a local, in the same row order.
+   */
+  void updateRuns(FieldVector[] args, int[] groupIds, int n, GroupRuns runs) {
+    update(args, groupIds, 0, n);
+  }
+
   /** Merges PARTIAL buffer rows {@code [from, to)}: row {@code r} goes to group {@code groupIds[r]}. */
   public abstract void merge(FieldVector[] buffers, int[] groupIds, int from, int to);
 

@@ -94,6 +94,29 @@ final class CountState extends AggregateState {
     }
   }
 
+  @Override
+  void updateRuns(FieldVector[] args, int[] groupIds, int n, GroupRuns runs) {
+    if (args.length == 0) {
+      for (int k = 0; k < runs.count(); k++) {
+        int g = runs.group(k);
+        counts.setLong(g, counts.getLong(g) + (runs.end(k) - runs.start(k)));
+      }
+    } else if (args.length == 1 && !onlyTrue && !(args[0] instanceof NullVector)) {
+      ArrowBuf valid = args[0].getValidityBuffer();
+      int[] rows = runs.rows();
+      for (int k = 0; k < runs.count(); k++) {
+        int g = runs.group(k);
+        long count = 0;
+        for (int i = runs.start(k), end = runs.end(k); i < end; i++) {
+          count += BitVectorHelper.get(valid, rows[i]);
+        }
+        counts.setLong(g, counts.getLong(g) + count);
+      }
+    } else {
+      update(args, groupIds, 0, n);
+    }
+  }
+
   private static boolean allSet(FieldVector[] args, int r) {
     for (FieldVector a : args) {
       if (a.isNull(r)) {

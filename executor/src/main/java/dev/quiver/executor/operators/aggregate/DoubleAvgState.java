@@ -73,6 +73,32 @@ final class DoubleAvgState extends AggregateState {
   }
 
   @Override
+  void updateRuns(FieldVector[] args, int[] groupIds, int n, GroupRuns runs) {
+    FieldVector in = args[0];
+    if (in instanceof NullVector) {
+      return;
+    }
+    double[] x = values.read(in, 0, n);
+    ArrowBuf valid = in.getValidityBuffer();
+    boolean allValid = in.getNullCount() == 0;
+    int[] rows = runs.rows();
+    for (int k = 0; k < runs.count(); k++) {
+      int g = runs.group(k);
+      double sum = sums.getDouble(g);
+      long count = counts.getLong(g);
+      for (int i = runs.start(k), end = runs.end(k); i < end; i++) {
+        int r = rows[i];
+        if (allValid || BitVectorHelper.get(valid, r) != 0) {
+          sum += x[r];
+          count++;
+        }
+      }
+      sums.setDouble(g, sum);
+      counts.setLong(g, count);
+    }
+  }
+
+  @Override
   public void merge(FieldVector[] buffers, int[] groupIds, int from, int to) {
     Float8Vector inSum = (Float8Vector) buffers[0];
     BigIntVector inCount = (BigIntVector) buffers[1];

@@ -71,6 +71,34 @@ final class DoubleSumState extends AggregateState {
     }
   }
 
+  @Override
+  void updateRuns(FieldVector[] args, int[] groupIds, int n, GroupRuns runs) {
+    if (!(args[0] instanceof Float8Vector v)) {
+      update(args, groupIds, 0, n);
+      return;
+    }
+    ArrowBuf data = v.getDataBuffer();
+    ArrowBuf valid = v.getValidityBuffer();
+    boolean allValid = v.getNullCount() == 0;
+    int[] rows = runs.rows();
+    for (int k = 0; k < runs.count(); k++) {
+      int g = runs.group(k);
+      double sum = sums.getDouble(g);
+      boolean any = false;
+      for (int i = runs.start(k), end = runs.end(k); i < end; i++) {
+        int r = rows[i];
+        if (allValid || BitVectorHelper.get(valid, r) != 0) {
+          sum += data.getDouble((long) r * 8);
+          any = true;
+        }
+      }
+      if (any) {
+        sums.setDouble(g, sum);
+        StateColumn.markValid(sums.validity, g);
+      }
+    }
+  }
+
   private void addDoubles(Float8Vector v, int[] groupIds, int from, int to) {
     ArrowBuf data = v.getDataBuffer();
     ArrowBuf valid = v.getValidityBuffer();

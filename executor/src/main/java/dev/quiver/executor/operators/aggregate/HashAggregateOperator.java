@@ -42,6 +42,7 @@ public final class HashAggregateOperator implements Operator {
   private final List<VectorEvaluator> results;
   private GroupHashTable table;
   private int[] groupIds = new int[0];
+  private final GroupRuns groupRuns = new GroupRuns();
   private boolean consumed;
   private boolean released;
   private boolean closed;
@@ -215,12 +216,14 @@ public final class HashAggregateOperator implements Operator {
       Arrays.fill(groupIds, 0, n, 0);
     }
     int groups = groupCount();
+    GroupRuns runs = table != null && mode != AggregateMode.FINAL && GroupRuns.worthwhile(n, groups)
+        ? groupRuns.sort(groupIds, n, groups) : null;
     for (AggregateColumn a : aggregates) {
       a.state.ensureCapacity(groups);
       if (mode == AggregateMode.FINAL) {
         a.merge(b, groupIds, n);
       } else {
-        a.update(b, groupIds, n, table == null, ec);
+        a.update(b, groupIds, n, table == null, runs, ec);
       }
     }
   }

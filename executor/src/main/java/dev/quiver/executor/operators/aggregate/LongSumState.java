@@ -91,6 +91,38 @@ final class LongSumState extends AggregateState {
     }
   }
 
+  @Override
+  void updateRuns(FieldVector[] args, int[] groupIds, int n, GroupRuns runs) {
+    if (!(args[0] instanceof BigIntVector v)) {
+      update(args, groupIds, 0, n);
+      return;
+    }
+    ArrowBuf data = v.getDataBuffer();
+    ArrowBuf valid = v.getValidityBuffer();
+    boolean allValid = v.getNullCount() == 0;
+    int[] rows = runs.rows();
+    try {
+      for (int k = 0; k < runs.count(); k++) {
+        int g = runs.group(k);
+        long sum = sums.getLong(g);
+        boolean any = false;
+        for (int i = runs.start(k), end = runs.end(k); i < end; i++) {
+          int r = rows[i];
+          if (allValid || BitVectorHelper.get(valid, r) != 0) {
+            sum = Math.addExact(sum, data.getLong((long) r * 8));
+            any = true;
+          }
+        }
+        if (any) {
+          sums.setLong(g, sum);
+          StateColumn.markValid(sums.validity, g);
+        }
+      }
+    } catch (ArithmeticException e) {
+      throw overflow();
+    }
+  }
+
   private void addLongs(ArrowBuf data, ArrowBuf valid, int[] groupIds, int from, int to) {
     ArrowBuf s = sums.data;
     ArrowBuf sv = sums.validity;

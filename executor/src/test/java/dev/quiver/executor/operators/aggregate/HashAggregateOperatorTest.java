@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.junit.jupiter.api.Test;
 
@@ -238,6 +240,57 @@ class HashAggregateOperatorTest extends OperatorTestBase {
       expected.addAll(Arrays.asList(null, null, 0L, null, null));
     }
     assertEquals(List.of(expected), allNull);
+  }
+
+  @Test
+  void batchesOverFewGroupsGiveExactlyTheSumsOfARowByRowLoop() {
+    // Batches of at least GroupRuns.MIN_ROWS rows over few groups are added group by group; each group's rows
+    // keep their order, so sums and averages must equal a row-order loop bit for bit, not just closely.
+    List<AttributeReference> in = List.of(k, v, d);
+    AggregatePlan p = new AggregatePlan(in, List.of(k), List.of(call(AggregateFunction.SUM, d),
+        call(AggregateFunction.AVG, d), call(AggregateFunction.SUM, v), call(AggregateFunction.COUNT, d),
+        countRows()));
+    Random rnd = new Random(5);
+    List<Object[]> rows = new ArrayList<>();
+    Map<Integer, double[]> sums = new TreeMap<>();
+    Map<Integer, long[]> longs = new TreeMap<>();
+    for (int i = 0; i < 3_000; i++) {
+      // Group 6 only ever gets nulls; rows 0-599 have no null; group ids are clustered in runs of 1 to 3.
+      int group = i % 3 == 0 ? rnd.nextInt(7) : ((Integer) rows.get(i - 1)[0]);
+      boolean nullValue = group == 6 || i >= 600 && rnd.nextInt(5) == 0;
+      Double value = nullValue ? null : rnd.nextGaussian() * 1e6;
+      Long l = nullValue ? null : rnd.nextLong() >> 16;
+      rows.add(row(group, l, value));
+      double[] s = sums.computeIfAbsent(group, g -> new double[1]);
+      long[] c = longs.computeIfAbsent(group, g -> new long[3]);
+      c[2]++;
+      if (value != null) {
+        s[0] += value;
+        c[0] += l;
+        c[1]++;
+      }
+    }
+    List<List<Object>> expected = new ArrayList<>();
+    for (Map.Entry<Integer, double[]> e : sums.entrySet()) {
+      long[] c = longs.get(e.getKey());
+      expected.add(c[1] == 0 ? values(e.getKey(), null, null, null, 0L, c[2])
+          : values(e.getKey(), e.getValue()[0], e.getValue()[0] / c[1], c[0], c[1], c[2]));
+    }
+    for (int batch : new int[] {GroupRuns.MIN_ROWS - 1, GroupRuns.MIN_ROWS, 1000, 3000}) {
+      assertEquals(expected, runComplete(p, source(in, batch, rows), 1024), "batches of " + batch);
+    }
+  }
+
+  @Test
+  void aLongSumOverflowingInABatchOverFewGroupsFails() {
+    List<AttributeReference> in = List.of(k, v);
+    AggregatePlan p = new AggregatePlan(in, List.of(k), List.of(call(AggregateFunction.SUM, v)));
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < GroupRuns.MIN_ROWS * 2; i++) {
+      rows.add(row(i % 3, i == 7 ? Long.MAX_VALUE - 5 : 1L));
+    }
+    Operator op = track(HashAggregateOperator.create(p.complete(), source(in, rows.size(), rows), in, ctx(1024)));
+    assertEquals("ARITHMETIC_OVERFLOW", assertThrows(QuiverArithmeticException.class, op::next).getErrorClass());
   }
 
   @Test
