@@ -53,9 +53,7 @@ class RuntimeFilterTest {
   }
 
   private static DataFrame write(String name, List<Row> rows, String schema) {
-    String path = dir.resolve(name).toString();
-    spark.createDataFrame(rows, schema).repartition(2).write().parquet(path);
-    return spark.read().parquet(path);
+    return ParquetFixtures.write(spark, dir, name, rows, schema);
   }
 
   @AfterAll

@@ -11,7 +11,7 @@ public final class OptimizerRules {
 
   public static List<RuleBatch> batches(OptimizerContext context) {
     return List.of(finishAnalysis(context), operatorOptimization(context), joinSidePredicates(),
-        pushJoinSidePredicates(), runtimeFilters(context), scan());
+        pushJoinSidePredicates(), eagerAggregation(), runtimeFilters(context), scan());
   }
 
   /**
@@ -78,6 +78,14 @@ public final class OptimizerRules {
     return new RuleBatch("Push join side predicates", true, List.of(
         new PushDownPredicates(),
         new CombineFilters()));
+  }
+
+  /**
+   * Once, after the filters have reached the join sides (the right side's size estimate and its filters are
+   * final) and before runtime filters, which then see the aggregated side as it will run.
+   */
+  static RuleBatch eagerAggregation() {
+    return new RuleBatch("Eager aggregation", false, List.of(new CountBelowOuterJoin()));
   }
 
   /**
