@@ -11,12 +11,11 @@ import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopCodecs;
 import org.apache.parquet.io.ParquetDecodingException;
-import org.xerial.snappy.Snappy;
 
 /**
  * Page decompression for the reader. Snappy and ZSTD pages (what Spark and DuckDB write by default) are
- * decompressed from the page's byte array straight into a new one; parquet-mr's Hadoop codecs instead
- * stream them through direct buffers and copy twice. Other codecs, and compression, go to parquet-mr's
+ * decompressed from the page's byte array straight into a new one (Snappy by {@link SnappyDecoder}, ZSTD by
+ * zstd-jni); parquet-mr's Hadoop codecs instead stream them through direct buffers and copy twice. Other codecs, and compression, go to parquet-mr's
  * factory. One instance per open file (like parquet-mr's, it is not thread-safe).
  */
 final class PageDecompressors implements CompressionCodecFactory {
@@ -66,14 +65,13 @@ final class PageDecompressors implements CompressionCodecFactory {
     public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
       ByteSlice in = ByteSlice.of(bytes);
       byte[] out = new byte[decompressedSize];
-      long n;
       if (codec == CompressionCodecName.SNAPPY) {
-        n = Snappy.uncompress(in.buf(), in.offset(), in.length(), out, 0);
-      } else {
-        n = Zstd.decompressByteArray(out, 0, decompressedSize, in.buf(), in.offset(), in.length());
-        if (Zstd.isError(n)) {
-          throw new ParquetDecodingException("ZSTD page cannot be decompressed: " + Zstd.getErrorName(n));
-        }
+        SnappyDecoder.decompress(in.buf(), in.offset(), in.length(), out, decompressedSize);
+        return BytesInput.from(out);
+      }
+      long n = Zstd.decompressByteArray(out, 0, decompressedSize, in.buf(), in.offset(), in.length());
+      if (Zstd.isError(n)) {
+        throw new ParquetDecodingException("ZSTD page cannot be decompressed: " + Zstd.getErrorName(n));
       }
       if (n != decompressedSize) {
         throw new ParquetDecodingException(codec + " page decompressed to " + n + " bytes, its header says "
