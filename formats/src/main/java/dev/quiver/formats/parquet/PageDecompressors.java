@@ -15,8 +15,9 @@ import org.apache.parquet.io.ParquetDecodingException;
 /**
  * Page decompression for the reader. Snappy and ZSTD pages (what Spark and DuckDB write by default) are
  * decompressed from the page's byte array straight into a new one (Snappy by {@link SnappyDecoder}, ZSTD by
- * zstd-jni); parquet-mr's Hadoop codecs instead stream them through direct buffers and copy twice. Other codecs, and compression, go to parquet-mr's
- * factory. One instance per open file (like parquet-mr's, it is not thread-safe).
+ * zstd-jni); parquet-mr's Hadoop codecs instead stream them through direct buffers and copy twice. Other
+ * codecs, and compression, go to parquet-mr's factory. One instance per open file (like parquet-mr's, it is not
+ * thread-safe).
  */
 final class PageDecompressors implements CompressionCodecFactory {
   private final Map<CompressionCodecName, BytesInputDecompressor> own = new EnumMap<>(CompressionCodecName.class);

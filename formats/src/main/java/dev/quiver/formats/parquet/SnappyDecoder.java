@@ -54,6 +54,9 @@ final class SnappyDecoder {
         throw corrupt("its length header is truncated or too long");
       }
       int b = in[ip++] & 0xff;
+      if (shift == 28 && b >= 0x10) {
+        throw corrupt("its length header is over 32 bits");
+      }
       declared |= (b & 0x7f) << shift;
       if (b < 0x80) {
         break;
@@ -180,7 +183,7 @@ final class SnappyDecoder {
   /** Copies {@code n} bytes from {@code distance} back to {@code op}; the ranges may overlap. */
   private static void copy(byte[] out, int op, int distance, int n, int outLength) {
     int src = op - distance;
-    if (distance >= 8 && op + Math.max(n + 16, 16) <= outLength) {
+    if (distance >= 8 && n + 16 <= outLength - op) {
       // Each 8-byte step reads only bytes written before it (distance >= 8).
       LONG.set(out, op, (long) LONG.get(out, src));
       LONG.set(out, op + 8, (long) LONG.get(out, src + 8));
@@ -188,7 +191,7 @@ final class SnappyDecoder {
         LONG.set(out, op + i, (long) LONG.get(out, src + i));
         LONG.set(out, op + i + 8, (long) LONG.get(out, src + i + 8));
       }
-    } else if (op + n + 24 <= outLength) {
+    } else if (n + 24 <= outLength - op) {
       // A pattern shorter than 8 bytes: an 8-byte step is right for its first (o - src) bytes, so stepping by
       // that distance doubles it until whole steps read only finished bytes.
       int end = op + n;

@@ -181,11 +181,130 @@ class SnappyDecoderTest {
       int length = rnd.nextInt(4) == 0 ? rnd.nextInt(700) : data.length;
       try {
         byte[] out = decode(damaged, length);
-        assertEquals(length, out.length);
+        // Whatever the damage, a page that decodes decodes as Snappy's own decoder reads it.
+        assertArrayEquals(Snappy.uncompress(damaged), out);
       } catch (ParquetDecodingException expected) {
         // A clear error is the only other outcome.
       }
     }
+  }
+
+  /** Random valid streams of every element kind, decoded against the bytes they were built to give. */
+  @Test
+  void decodesEveryElementKindAtEveryDistanceAndPosition() {
+    Random rnd = new Random(17);
+    for (int round = 0; round < 400; round++) {
+      int target = rnd.nextInt(round % 4 == 0 ? 200 : 3000);
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      byte[] expected = new byte[target + 64];
+      int op = 0;
+      while (op < target) {
+        int kind = op == 0 ? 0 : rnd.nextInt(4);
+        int left = target - op;
+        if (kind == 0) {
+          int n = Math.min(left, 1 + rnd.nextInt(rnd.nextBoolean() ? 16 : 90));
+          if (n <= 60 && rnd.nextInt(4) != 0) {
+            body.write((n - 1) << 2);
+          } else {
+            body.write(60 << 2);
+            body.write(n - 1);
+          }
+          for (int i = 0; i < n; i++) {
+            expected[op + i] = (byte) rnd.nextInt();
+            body.write(expected[op + i]);
+          }
+          op += n;
+          continue;
+        }
+        int distance = 1 + rnd.nextInt(Math.min(op, rnd.nextBoolean() ? 20 : 3000));
+        int n;
+        if (kind == 1 && distance < 2048 && left >= 4) {
+          n = Math.min(left, 4 + rnd.nextInt(8));
+          if (n < 4) {
+            continue;
+          }
+          body.write((distance >>> 8) << 5 | (n - 4) << 2 | 1);
+          body.write(distance);
+        } else if (kind == 2 && distance < 65536) {
+          n = Math.min(left, 1 + rnd.nextInt(64));
+          body.write((n - 1) << 2 | 2);
+          body.write(distance);
+          body.write(distance >>> 8);
+        } else {
+          n = Math.min(left, 1 + rnd.nextInt(64));
+          body.write((n - 1) << 2 | 3);
+          body.writeBytes(new byte[] {(byte) distance, (byte) (distance >>> 8), (byte) (distance >>> 16), 0});
+        }
+        for (int i = 0; i < n; i++) {
+          expected[op + i] = expected[op + i - distance];
+        }
+        op += n;
+      }
+      ByteArrayOutputStream stream = new ByteArrayOutputStream();
+      writeVarint(stream, target);
+      stream.writeBytes(body.toByteArray());
+      byte[] compressed = stream.toByteArray();
+      // Dirty arrays: junk around the input, and output bytes past the page's length that must stay as they are.
+      byte[] in = new byte[compressed.length + 9];
+      Arrays.fill(in, (byte) 0x5a);
+      System.arraycopy(compressed, 0, in, 4, compressed.length);
+      byte[] out = new byte[target + 20];
+      Arrays.fill(out, (byte) 0xa5);
+      SnappyDecoder.decompress(in, 4, compressed.length, out, target);
+      assertArrayEquals(Arrays.copyOf(expected, target), Arrays.copyOf(out, target), "round " + round);
+      for (int i = target; i < out.length; i++) {
+        assertEquals((byte) 0xa5, out[i], "byte " + i + " past the page, round " + round);
+      }
+    }
+  }
+
+  @Test
+  void badElementsFailWhetherFarFromTheEndsOrAtThem() {
+    byte[][] bad = {
+        {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}, // 4-byte offset, negative
+        {(byte) 0x03, (byte) 201, 0, 0, 0}, // 4-byte offset past the start
+        {(byte) 0x02, 0, 0}, // 2-byte offset 0
+        {(byte) 0xe1, (byte) 0xff}, // 1-byte offset 2047
+        {(byte) (63 << 2), (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}, // literal of 2^32 bytes
+        {(byte) (63 << 2), (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0x7f}, // literal of 2^31 bytes
+        {(byte) (62 << 2), (byte) 0xff, (byte) 0xff, 0}, // literal longer than the page
+    };
+    byte[] first = new byte[200];
+    byte[] filler = new byte[40];
+    for (byte[] element : bad) {
+      for (boolean atTheEnd : new boolean[] {false, true}) {
+        ByteArrayOutputStream s = new ByteArrayOutputStream();
+        writeVarint(s, 200 + 16 + (atTheEnd ? 0 : 40));
+        s.write(60 << 2);
+        s.write(199);
+        s.writeBytes(first);
+        s.writeBytes(element);
+        if (!atTheEnd) {
+          s.write(39 << 2);
+          s.writeBytes(filler);
+        }
+        byte[] page = s.toByteArray();
+        int length = 200 + 16 + (atTheEnd ? 0 : 40);
+        assertThrows(ParquetDecodingException.class, () -> decode(page, length),
+            Arrays.toString(element) + (atTheEnd ? " at the end" : " in the middle"));
+      }
+    }
+    // A literal length cut off by the end of the page; input left over once the output is full.
+    assertThrows(ParquetDecodingException.class, () -> decode(new byte[] {5, (byte) (62 << 2), 4}, 5));
+    assertThrows(ParquetDecodingException.class, () -> decode(new byte[] {1, 0, 'a', 0, 'b'}, 1));
+    // A length header over 32 bits, or of six bytes.
+    assertThrows(ParquetDecodingException.class,
+        () -> decode(new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x10}, 0));
+    assertThrows(ParquetDecodingException.class, () -> decode(new byte[] {(byte) 0x81, (byte) 0x80,
+        (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x00}, 1));
+  }
+
+  @Test
+  void rangesOutsideTheArraysAreRejected() {
+    byte[] in = {1, 0, 'a'};
+    assertThrows(IllegalArgumentException.class, () -> SnappyDecoder.decompress(in, -1, 3, new byte[1], 1));
+    assertThrows(IllegalArgumentException.class, () -> SnappyDecoder.decompress(in, 1, 3, new byte[1], 1));
+    assertThrows(IllegalArgumentException.class, () -> SnappyDecoder.decompress(in, 0, 3, new byte[1], 2));
   }
 
   private static void writeVarint(ByteArrayOutputStream s, int v) {
