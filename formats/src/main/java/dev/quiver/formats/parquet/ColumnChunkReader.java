@@ -42,6 +42,8 @@ final class ColumnChunkReader {
   private final ColumnDescriptor column;
   private final PrimitiveType type;
   private final PageReader pages;
+  /** The array behind the current data page, handed back to {@link PageBuffers} at the next page. */
+  private byte[] pageArray;
   private final LeafConverter converter;
   private final int maxDef;
   private final int maxRep;
@@ -362,6 +364,11 @@ final class ColumnChunkReader {
   }
 
   private boolean nextPage() throws IOException {
+    if (pageArray != null) {
+      // Nothing reads the page once the next is loaded: values and strings have been copied out of it.
+      PageBuffers.giveBack(pageArray);
+      pageArray = null;
+    }
     DataPage page = pages.readPage();
     if (page == null) {
       return false;
@@ -388,6 +395,7 @@ final class ColumnChunkReader {
 
   private void loadV1(DataPageV1 page, int count) throws IOException {
     ByteSlice s = ByteSlice.of(page.getBytes());
+    pageArray = s.buf();
     int p = s.offset();
     if (maxRep > 0) {
       p = readV1Levels(page.getRlEncoding(), maxRep, ValuesType.REPETITION_LEVEL, s, p, count, repLevels);
@@ -406,6 +414,7 @@ final class ColumnChunkReader {
       readV2Levels(page.getDefinitionLevels(), maxDef, ValuesType.DEFINITION_LEVEL, count, defLevels);
     }
     ByteSlice data = ByteSlice.of(page.getData());
+    pageArray = data.buf();
     values = values(page.getDataEncoding(), data.buf(), data.offset(), data.end(), count);
   }
 

@@ -15,9 +15,9 @@ import org.apache.parquet.io.ParquetDecodingException;
 /**
  * Page decompression for the reader. Snappy and ZSTD pages (what Spark and DuckDB write by default) are
  * decompressed from the page's byte array straight into a new one (Snappy by {@link SnappyDecoder}, ZSTD by
- * zstd-jni); parquet-mr's Hadoop codecs instead stream them through direct buffers and copy twice. Other
- * codecs, and compression, go to parquet-mr's factory. One instance per open file (like parquet-mr's, it is not
- * thread-safe).
+ * zstd-jni), an array {@link PageBuffers} may reuse; parquet-mr's Hadoop codecs instead stream them through
+ * direct buffers and copy twice. Other codecs, and compression, go to parquet-mr's factory. One instance per
+ * open file (like parquet-mr's, it is not thread-safe).
  */
 final class PageDecompressors implements CompressionCodecFactory {
   private final Map<CompressionCodecName, BytesInputDecompressor> own = new EnumMap<>(CompressionCodecName.class);
@@ -65,10 +65,10 @@ final class PageDecompressors implements CompressionCodecFactory {
     @Override
     public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
       ByteSlice in = ByteSlice.of(bytes);
-      byte[] out = new byte[decompressedSize];
+      byte[] out = PageBuffers.take(decompressedSize);
       if (codec == CompressionCodecName.SNAPPY) {
         SnappyDecoder.decompress(in.buf(), in.offset(), in.length(), out, decompressedSize);
-        return BytesInput.from(out);
+        return BytesInput.from(out, 0, decompressedSize);
       }
       long n = Zstd.decompressByteArray(out, 0, decompressedSize, in.buf(), in.offset(), in.length());
       if (Zstd.isError(n)) {
@@ -78,7 +78,7 @@ final class PageDecompressors implements CompressionCodecFactory {
         throw new ParquetDecodingException(codec + " page decompressed to " + n + " bytes, its header says "
             + decompressedSize);
       }
-      return BytesInput.from(out);
+      return BytesInput.from(out, 0, decompressedSize);
     }
 
     @Override

@@ -260,6 +260,56 @@ class ParquetRoundTripTest extends ParquetTestSupport {
   }
 
   @Test
+  void readersTakingTurnsOnOneThreadReuseNoPageStillInUse() {
+    // Decompressed pages' arrays go back to a per-thread pool when a column moves to its next page. Two
+    // readers of many small pages, of shrinking and growing sizes (strings of random length) and of every
+    // codec, advance in turns on this thread: each must read its own values, whatever the other handed back.
+    StructType schema = StructType.fromDDL("id BIGINT, price DOUBLE, note STRING, flag STRING");
+    Random rnd = new Random(8);
+    for (String codec : new String[] {"snappy", "zstd", "uncompressed"}) {
+      List<List<List<Object>>> wanted = new ArrayList<>();
+      List<String> files = new ArrayList<>();
+      for (int f = 0; f < 2; f++) {
+        List<Object[]> rows = new ArrayList<>();
+        List<List<Object>> want = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+          String note = i % 17 == 0 ? null : "n" + f + "-" + "x".repeat(rnd.nextInt(i % 500 < 250 ? 40 : 3)) + i;
+          Double price = i % 11 == 0 ? null : rnd.nextInt(1_000_000) / 100.0;
+          String flag = i % 3 == 0 ? "A" : "R";
+          rows.add(new Object[] {(long) i * (f + 1), price, note, flag});
+          want.add(row((long) i * (f + 1), price, note, flag));
+        }
+        String p = path(codec + "-turns-" + f + ".parquet");
+        write(p, schema, rows, FormatOptions.of(Map.of("compression", codec, "parquet.page.size", "1024")));
+        files.add(p);
+        wanted.add(want);
+      }
+      List<List<List<Object>>> got = List.of(new ArrayList<>(), new ArrayList<>());
+      try (BatchReader a = format.open(whole(files.get(0)), schema, schema, List.of(), FormatOptions.empty(),
+          allocator, 333);
+          BatchReader b = format.open(whole(files.get(1)), schema, schema, List.of(), FormatOptions.empty(),
+              allocator, 777)) {
+        BatchReader[] readers = {a, b};
+        boolean[] done = new boolean[2];
+        while (!done[0] || !done[1]) {
+          for (int r = 0; r < 2; r++) {
+            VectorSchemaRoot batch = done[r] ? null : readers[r].next();
+            if (batch == null) {
+              done[r] = true;
+              continue;
+            }
+            try (VectorSchemaRoot owned = batch) {
+              got.get(r).addAll(rows(owned));
+            }
+          }
+        }
+      }
+      assertEquals(wanted.get(0), got.get(0), codec);
+      assertEquals(wanted.get(1), got.get(1), codec);
+    }
+  }
+
+  @Test
   void nestedStructFieldsArePrunedAndMissingOnesAreNull() {
     StructType schema = StructType.fromDDL("s STRUCT<a: INT, b: STRING, c: ARRAY<INT>>, z INT");
     String p = path("prune.parquet");
