@@ -31,6 +31,7 @@ import dev.quiver.sql.QuiverException;
 import dev.quiver.sql.types.DataTypes;
 import dev.quiver.sql.types.StructType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +130,34 @@ class LocalSessionTest {
         new Alias(new AggregateCall(AggregateFunction.COUNT, List.of(Literal.of(1)), false, false), "n")),
         people())), "dept");
     assertEquals(List.of(List.of("eng", 3L), List.of("ops", 2L)), rows(s.collect(byDept)));
+  }
+
+  @Test
+  void aFinishedJobsShuffleFilesAreDeletedAndStoppingDeletesTheScratchDirectory() throws Exception {
+    LocalSession s = session("local[3]");
+    Path scratch = dir.resolve("scratch");
+    LogicalPlan perDept = df(new Aggregate(List.of(col("dept")), List.of(col("dept"), new Alias(
+        new AggregateCall(AggregateFunction.COUNT, List.of(Literal.of(1)), false, false), "n")), people()));
+    assertEquals(2, s.collect(perDept).rows().size());
+    // The files go in the background, after the rows are back.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (jobDirectories(scratch) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(0, jobDirectories(scratch));
+    s.stop();
+    try (Stream<Path> left = Files.list(scratch)) {
+      assertEquals(List.of(), left.toList());
+    }
+  }
+
+  /** Jobs' shuffle directories under {@code scratch}; counted as one while files vanish mid-walk. */
+  private static long jobDirectories(Path scratch) throws IOException {
+    try (Stream<Path> all = Files.walk(scratch)) {
+      return all.filter(p -> p.getFileName().toString().startsWith("job") && Files.isDirectory(p)).count();
+    } catch (UncheckedIOException e) {
+      return 1;
+    }
   }
 
   @Test
