@@ -1,7 +1,9 @@
 package dev.quiver.sql;
 
+import static dev.quiver.sql.functions.coalesce;
 import static dev.quiver.sql.functions.col;
 import static dev.quiver.sql.functions.count;
+import static dev.quiver.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +97,30 @@ class EagerCountEndToEndTest {
     assertEquals(expectedCounts(), actual);
     assertEquals("struct<c_custkey:bigint,c_count:bigint>", df.schema().simpleString());
     assertEquals(false, df.schema().apply("c_count").nullable());
+  }
+
+  @Test
+  void aCountOfAnExpressionCountsTheNullExtendedRows() {
+    // count(coalesce(o_orderkey, 0)) is not null on a customer's null-extended row: it counts it, so the rule
+    // must leave it alone. Every joined row counts: each order of the key (even one without an order key),
+    // or 1 for a customer without orders.
+    Map<Long, Long> orders = new HashMap<>();
+    for (Long[] o : orderRows) {
+      if (o[1] != null) {
+        orders.merge(o[1], 1L, Long::sum);
+      }
+    }
+    Map<Long, Long> expected = new HashMap<>();
+    for (Long key : customerKeys) {
+      expected.merge(key, key == null ? 1L : orders.getOrDefault(key, 1L), Long::sum);
+    }
+    DataFrame df = customers.join(EagerCountEndToEndTest.orders, col("c_custkey").equalTo(col("o_custkey")),
+        "left_outer").groupBy("c_custkey").agg(count(coalesce(col("o_orderkey"), lit(0L))).as("n"));
+    Map<Long, Long> actual = new HashMap<>();
+    for (Row r : df.collectAsList()) {
+      actual.put(r.isNullAt(0) ? null : r.getLong(0), r.getLong(1));
+    }
+    assertEquals(expected, actual);
   }
 
   @Test

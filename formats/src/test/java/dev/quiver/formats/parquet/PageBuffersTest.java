@@ -48,6 +48,19 @@ class PageBuffersTest {
   }
 
   @Test
+  void theSmallestFreeArrayThatFitsIsLentAndHugeOnesAreNotKept() {
+    byte[] big = PageBuffers.take(100_000);
+    byte[] small = PageBuffers.take(2_000);
+    PageBuffers.giveBack(big);
+    PageBuffers.giveBack(small);
+    assertSame(small, PageBuffers.take(1_500));
+    assertSame(big, PageBuffers.take(1_500));
+    byte[] huge = PageBuffers.take(PageBuffers.LARGEST + 1);
+    PageBuffers.giveBack(huge);
+    assertNotSame(huge, PageBuffers.take(10));
+  }
+
+  @Test
   void anArrayLentLongAgoIsForgotten() {
     byte[] old = PageBuffers.take(100);
     for (int i = 0; i < 200; i++) {

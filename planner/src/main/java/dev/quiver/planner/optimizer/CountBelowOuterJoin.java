@@ -40,9 +40,9 @@ import java.util.Set;
  * </pre>
  *
  * <p>It applies only where nothing else could change: the grouping keys are left-side columns, every
- * aggregate is a non-distinct {@code count} of right-side columns, the join condition only equates left and
- * right columns, and the right side is estimated larger than the left (a right side of unique keys would
- * only pay for an extra aggregation).
+ * aggregate is a non-distinct {@code count} of right-side columns (the columns, not expressions of them), the
+ * join condition only equates left and right columns, and the right side is estimated larger than the left (a
+ * right side of unique keys would only pay for an extra aggregation).
  */
 public final class CountBelowOuterJoin implements Rule {
   @Override
@@ -139,15 +139,18 @@ public final class CountBelowOuterJoin implements Rule {
     return true;
   }
 
-  /** count(x, ...) of right-side columns; count(*) is not one (it counts the null row of an unmatched left row). */
+  /**
+   * count(x, ...) of right-side columns themselves. Not count(*), nor a count of an expression: the
+   * null-extended row of an unmatched left row counts when the argument is not null there
+   * ({@code count(coalesce(o, 0))} counts it, and so does count(*)), and an expression would also be evaluated
+   * on right rows the join drops, where it may fail.
+   */
   private static boolean isCountOf(AggregateCall call, Set<ExprId> right) {
     if (call.function() != AggregateFunction.COUNT || call.distinct() || call.args().isEmpty()) {
       return false;
     }
     for (Expression arg : call.args()) {
-      List<AttributeReference> refs = Expressions.references(arg);
-      if (refs.isEmpty() || !arg.deterministic()
-          || !refs.stream().allMatch(r -> right.contains(r.exprId()))) {
+      if (!(arg instanceof AttributeReference attr && right.contains(attr.exprId()))) {
         return false;
       }
     }

@@ -98,6 +98,32 @@ class CountBelowOuterJoinTest {
   }
 
   @Test
+  void leavesCountsOfExpressionsAlone() {
+    // count(coalesce(o_orderkey, 0)) counts the null-extended row of a customer without orders: a per-key
+    // count would give that customer 0 instead of 1.
+    LogicalPlan coalesced = countOrdersPerCustomer(JoinType.LEFT_OUTER, on, alias(count(new ScalarFunction(
+        "coalesce", List.of(orderkey, Literal.of(0L)))), "n"));
+    assertSame(coalesced, rule.apply(coalesced));
+  }
+
+  @Test
+  void countsOfSeveralRightColumnsOverSeveralKeys() {
+    AttributeReference total = col(orders, "o_total");
+    FileRelation named = scan("c_custkey BIGINT, c_total DOUBLE", 1_000);
+    Optional<Expression> twoKeys = Optional.of(and(eq(col(named, "c_custkey"), ordercust),
+        eq(total, col(named, "c_total"))));
+    Join join = Join.on(named, orders, JoinType.LEFT_OUTER, twoKeys);
+    LogicalPlan plan = new Aggregate(List.of(col(named, "c_custkey")),
+        List.of(col(named, "c_custkey"), alias(count(orderkey, total), "n")), join);
+
+    Aggregate top = (Aggregate) rule.apply(plan);
+
+    Aggregate perKey = (Aggregate) ((Join) top.child()).right();
+    assertEquals(List.of(ordercust, total), perKey.groupingExpressions());
+    assertEquals(count(orderkey, total), ((Alias) perKey.aggregateExpressions().get(2)).child());
+  }
+
+  @Test
   void leavesOtherJoinsAndConditionsAlone() {
     Alias counted = alias(count(orderkey), "n");
     LogicalPlan inner = countOrdersPerCustomer(JoinType.INNER, on, counted);
