@@ -95,17 +95,7 @@ final class SnappyDecoder {
           if (distance <= 0 || distance > op) {
             throw corrupt("a copy refers outside the bytes decompressed so far");
           }
-          if (distance >= 8) {
-            int src = op - distance;
-            LONG.set(out, op, (long) LONG.get(out, src));
-            LONG.set(out, op + 8, (long) LONG.get(out, src + 8));
-            for (int i = 16; i < n; i += 16) {
-              LONG.set(out, op + i, (long) LONG.get(out, src + i));
-              LONG.set(out, op + i + 8, (long) LONG.get(out, src + i + 8));
-            }
-          } else {
-            copy(out, op, distance, n, outLength);
-          }
+          copy(out, op, distance, n, outLength);
           op += n;
           continue;
         }

@@ -19,7 +19,6 @@ import dev.quiver.planner.logical.Plans;
 import dev.quiver.planner.logical.Project;
 import dev.quiver.planner.logical.SizeEstimator;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -58,8 +57,8 @@ public final class CountBelowOuterJoin implements Rule {
     if (!(below instanceof Join j) || j.joinType() != JoinType.LEFT_OUTER || j.condition().isEmpty()) {
       return a;
     }
-    Set<ExprId> left = ids(j.left().output());
-    Set<ExprId> right = ids(j.right().output());
+    Set<ExprId> left = AttributeIds.output(j.left());
+    Set<ExprId> right = AttributeIds.output(j.right());
     List<AttributeReference> rightKeys = rightKeys(j.condition().get(), left, right);
     if (rightKeys.isEmpty() || !groupsByLeftColumns(a, left)) {
       return a;
@@ -130,7 +129,7 @@ public final class CountBelowOuterJoin implements Rule {
         return false;
       }
     }
-    Set<ExprId> grouping = ids(Expressions.references(a.groupingExpressions()));
+    Set<ExprId> grouping = AttributeIds.references(a.groupingExpressions());
     for (Expression e : a.aggregateExpressions()) {
       if (e instanceof AttributeReference attr && !grouping.contains(attr.exprId())) {
         return false;
@@ -165,13 +164,5 @@ public final class CountBelowOuterJoin implements Rule {
       }
     }
     throw new IllegalStateException("the join does not output " + attribute);
-  }
-
-  private static Set<ExprId> ids(List<AttributeReference> attributes) {
-    Set<ExprId> ids = new HashSet<>();
-    for (AttributeReference a : attributes) {
-      ids.add(a.exprId());
-    }
-    return ids;
   }
 }

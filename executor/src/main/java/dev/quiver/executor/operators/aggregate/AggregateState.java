@@ -55,6 +55,11 @@ public abstract class AggregateState implements AutoCloseable {
     update(args, groupIds, 0, n);
   }
 
+  /** Whether {@link #updateRuns} has a loop of its own, so sorting a batch's rows into runs pays for it. */
+  boolean addsRuns() {
+    return false;
+  }
+
   /** Merges PARTIAL buffer rows {@code [from, to)}: row {@code r} goes to group {@code groupIds[r]}. */
   public abstract void merge(FieldVector[] buffers, int[] groupIds, int from, int to);
 

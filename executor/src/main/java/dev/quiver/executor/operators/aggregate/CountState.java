@@ -95,6 +95,11 @@ final class CountState extends AggregateState {
   }
 
   @Override
+  boolean addsRuns() {
+    return true;
+  }
+
+  @Override
   void updateRuns(FieldVector[] args, int[] groupIds, int n, GroupRuns runs) {
     if (args.length == 0) {
       for (int k = 0; k < runs.count(); k++) {

@@ -73,6 +73,11 @@ final class DoubleAvgState extends AggregateState {
   }
 
   @Override
+  boolean addsRuns() {
+    return true;
+  }
+
+  @Override
   void updateRuns(FieldVector[] args, int[] groupIds, int n, GroupRuns runs) {
     FieldVector in = args[0];
     if (in instanceof NullVector) {

@@ -72,6 +72,11 @@ final class DoubleSumState extends AggregateState {
   }
 
   @Override
+  boolean addsRuns() {
+    return true;
+  }
+
+  @Override
   void updateRuns(FieldVector[] args, int[] groupIds, int n, GroupRuns runs) {
     if (!(args[0] instanceof Float8Vector v)) {
       update(args, groupIds, 0, n);

@@ -43,6 +43,8 @@ public final class HashAggregateOperator implements Operator {
   private GroupHashTable table;
   private int[] groupIds = new int[0];
   private final GroupRuns groupRuns = new GroupRuns();
+  /** Whether some aggregate adds a batch's rows group by group (else sorting them into runs is wasted). */
+  private final boolean addsRuns;
   private boolean consumed;
   private boolean released;
   private boolean closed;
@@ -55,6 +57,7 @@ public final class HashAggregateOperator implements Operator {
     this.ctx = ctx;
     this.grouping = grouping;
     this.aggregates = aggregates;
+    this.addsRuns = aggregates.stream().anyMatch(a -> a.state.addsRuns());
     this.results = results;
     this.table = table;
   }
@@ -216,7 +219,7 @@ public final class HashAggregateOperator implements Operator {
       Arrays.fill(groupIds, 0, n, 0);
     }
     int groups = groupCount();
-    GroupRuns runs = table != null && mode != AggregateMode.FINAL && GroupRuns.worthwhile(n, groups)
+    GroupRuns runs = addsRuns && table != null && mode != AggregateMode.FINAL && GroupRuns.worthwhile(n, groups)
         ? groupRuns.sort(groupIds, n, groups) : null;
     for (AggregateColumn a : aggregates) {
       a.state.ensureCapacity(groups);

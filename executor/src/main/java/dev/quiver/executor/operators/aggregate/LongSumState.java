@@ -92,6 +92,11 @@ final class LongSumState extends AggregateState {
   }
 
   @Override
+  boolean addsRuns() {
+    return true;
+  }
+
+  @Override
   void updateRuns(FieldVector[] args, int[] groupIds, int n, GroupRuns runs) {
     if (!(args[0] instanceof BigIntVector v)) {
       update(args, groupIds, 0, n);
