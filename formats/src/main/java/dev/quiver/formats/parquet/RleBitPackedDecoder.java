@@ -1,5 +1,8 @@
 package dev.quiver.formats.parquet;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.parquet.column.values.bitpacking.BytePacker;
 import org.apache.parquet.column.values.bitpacking.Packer;
@@ -12,6 +15,7 @@ import org.apache.parquet.io.ParquetDecodingException;
  * page, so this one fills whole runs at once (Arrays.fill for RLE runs, 8 values per unpack call otherwise).
  */
 final class RleBitPackedDecoder {
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private final byte[] buf;
   private int pos;
   private final int end;
@@ -57,6 +61,12 @@ final class RleBitPackedDecoder {
         n -= k;
       } else if (packedGroupsLeft > 0) {
         // Whole groups go straight into the destination; a partial one through the group buffer.
+        int whole = Math.min(n >>> 3, packedGroupsLeft);
+        if (whole > 0) {
+          int done = unpackGroups(dst, off, whole);
+          off += done * 8;
+          n -= done * 8;
+        }
         while (n >= 8 && packedGroupsLeft > 0) {
           unpackGroup(dst, off);
           off += 8;
@@ -108,6 +118,44 @@ final class RleBitPackedDecoder {
         readHeader();
       }
     }
+  }
+
+  /**
+   * Unpacks up to {@code groups} whole groups of 8 values straight from the page by 8-byte reads and shifts, in
+   * one loop, instead of a call per group to parquet-mr's packer for the width: that call site sees every
+   * width a query reads, so it is a virtual call the JIT cannot inline (1.3 to 1.7 times slower per value
+   * for widths 3 to 24 even where it can). Stops before a group that ends past the run's data or whose reads
+   * would pass the end of the array (those go through {@link #unpackGroup}); returns how many it unpacked.
+   */
+  private int unpackGroups(int[] dst, int off, int groups) {
+    int w = bitWidth;
+    // The last value of a group starts in its byte 7w/8, and its 8-byte read must stay in the array.
+    int room = buf.length - 8 - (7 * w >>> 3) - pos;
+    if (w == 0 || room < 0) {
+      return 0;
+    }
+    int n = Math.min(groups, Math.min(room / w + 1, (end - pos) / w));
+    long mask = (1L << w) - 1;
+    int p = pos;
+    if (w <= 8) {
+      // The whole group is in one read.
+      for (int g = 0; g < n; g++, p += w, off += 8) {
+        long word = (long) LONG.get(buf, p);
+        for (int i = 0; i < 8; i++) {
+          dst[off + i] = (int) (word >>> i * w & mask);
+        }
+      }
+    } else {
+      for (int g = 0; g < n; g++, p += w, off += 8) {
+        for (int i = 0, bit = 0; i < 8; i++, bit += w) {
+          long word = (long) LONG.get(buf, p + (bit >>> 3));
+          dst[off + i] = (int) (word >>> (bit & 7) & mask);
+        }
+      }
+    }
+    pos = p;
+    packedGroupsLeft -= n;
+    return n;
   }
 
   // The byte[] overload is deprecated in favour of ByteBuffer, which is slower per call; pages are arrays here.

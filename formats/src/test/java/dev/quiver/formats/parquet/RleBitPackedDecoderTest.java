@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
@@ -86,6 +87,32 @@ class RleBitPackedDecoderTest {
         step = step % 13 + 1;
       }
       assertArrayEquals(values, out, "bit width " + bitWidth);
+    }
+  }
+
+  /**
+   * Long bit-packed runs, read in large chunks, go through the bulk unpacking: at every width, with the data
+   * ending exactly at the end of the array (the last groups' 8-byte reads would pass it) and inside a larger
+   * array whose bytes after the data are all ones (they must not leak into values).
+   */
+  @Test
+  void unpacksLongBitPackedRunsUpToTheDataEnd() throws IOException {
+    Random rnd = new Random(11);
+    for (int bitWidth = 1; bitWidth <= 32; bitWidth++) {
+      int[] values = new int[4099];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (int) (rnd.nextLong() & ((1L << bitWidth) - 1));
+      }
+      byte[] exact = encode(bitWidth, values);
+      byte[] padded = Arrays.copyOf(exact, exact.length + 40);
+      Arrays.fill(padded, exact.length, padded.length, (byte) 0xff);
+      for (byte[] bytes : List.of(exact, padded)) {
+        RleBitPackedDecoder d = new RleBitPackedDecoder(bytes, 0, exact.length, bitWidth);
+        int[] out = new int[values.length];
+        d.readInts(out, 0, 1000);
+        d.readInts(out, 1000, values.length - 1000);
+        assertArrayEquals(values, out, "bit width " + bitWidth + ", array of " + bytes.length);
+      }
     }
   }
 
