@@ -16,6 +16,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -315,22 +316,37 @@ public final class ShuffleMapWriter implements AutoCloseable {
           spillOut = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
           writer = new IpcStreamWriter(schema, spillOut, IpcCompression.NONE);
         }
-        try (Batch merged = pending.size() == 1 ? pending.remove(0) : Gather.concat(pending, ctx.allocator());
-            VectorSchemaRoot root = merged.asRoot()) {
-          writer.write(root);
-        }
+        writePending(writer);
       } catch (IOException e) {
         throw new QuiverException("Could not write shuffle data of " + ctx.taskName() + " under "
             + dataFile.getParent() + ": " + e.getMessage(), e);
       } finally {
-        pending.forEach(Batch::close);
-        pending.clear();
-        pendingRows = 0;
-        pendingBytes = 0;
+        clearPending();
       }
     }
 
+    /** Writes the pending batches to {@code w} as one batch. */
+    private void writePending(IpcStreamWriter w) {
+      try (Batch merged = pending.size() == 1 ? pending.remove(0) : Gather.concat(pending, ctx.allocator());
+          VectorSchemaRoot root = merged.asRoot()) {
+        w.write(root);
+      }
+    }
+
+    private void clearPending() {
+      pending.forEach(Batch::close);
+      pending.clear();
+      pendingRows = 0;
+      pendingBytes = 0;
+    }
+
     void finishInto(FileChannel out) throws IOException {
+      if (writer == null) {
+        // Never spilled (a small partition): its batches go straight into the data file, sparing the
+        // creation, copy and deletion of a spill file per partition.
+        writeDirect(out);
+        return;
+      }
       flush();
       writer.finish();
       spillOut.close();
@@ -345,9 +361,18 @@ public final class ShuffleMapWriter implements AutoCloseable {
       writer = null;
     }
 
+    private void writeDirect(FileChannel out) {
+      OutputStream buffered = new BufferedOutputStream(new NonClosing(Channels.newOutputStream(out)), 1 << 16);
+      try (IpcStreamWriter w = new IpcStreamWriter(schema, buffered, IpcCompression.NONE)) {
+        writePending(w);
+        w.finish();
+      } finally {
+        clearPending();
+      }
+    }
+
     void discard() {
-      pending.forEach(Batch::close);
-      pending.clear();
+      clearPending();
       try {
         if (spillOut != null) {
           spillOut.close();

@@ -251,6 +251,39 @@ class ShuffleTest extends OperatorTestBase {
     assertEquals(1500, total);
   }
 
+  /**
+   * A skewed map output: the hot key's partition outgrows its buffer and is spilled to a temporary file, the
+   * others stay in memory until the end and are written straight into the data file. Both kinds read back
+   * whole and in order, and the data file holds exactly the partitions' bytes.
+   */
+  @Test
+  void spilledAndUnspilledPartitionsShareOneDataFile() throws IOException {
+    List<Object[]> input = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      input.add(row(i % 40 == 0 ? "cold-" + i : "hot", (long) i));
+    }
+    TaskOutcome.MapOutput out = writeMap(hash(key, 4), input, 10, 50);
+    long total = 0;
+    long bytes = 0;
+    for (int p = 0; p < 4; p++) {
+      List<List<Object>> rows = read(List.of(out), p);
+      long previous = -1;
+      for (List<Object> r : rows) {
+        assertTrue((Long) r.get(1) > previous, "map order within partition " + p);
+        previous = (Long) r.get(1);
+      }
+      assertEquals(out.partitionRows()[p], rows.size());
+      total += rows.size();
+      bytes += out.partitionBytes()[p];
+    }
+    assertEquals(400, total);
+    assertEquals(bytes, sizeOf(out.dataFile()));
+    try (Stream<Path> s = Files.list(Path.of(out.dataFile()).getParent())) {
+      assertEquals(List.of("map" + (maps - 1) + ".data", "map" + (maps - 1) + ".index"),
+          s.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+  }
+
   @Test
   void aSinglePartition() {
     List<Object[]> input = rows(new Random(5), 100, 10);
