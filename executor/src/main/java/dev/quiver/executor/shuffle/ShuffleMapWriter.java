@@ -221,7 +221,7 @@ public final class ShuffleMapWriter implements AutoCloseable {
     Path tmpData = dataFile.resolveSibling(dataFile.getFileName() + ".inprogress");
     Path tmpIndex = indexFile.resolveSibling(indexFile.getFileName() + ".inprogress");
     try {
-      Files.createDirectories(dataFile.getParent());
+      ensureDirectory(dataFile.getParent());
       long[] offsets = new long[numPartitions + 1];
       try (FileChannel out = FileChannel.open(tmpData, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -253,6 +253,16 @@ public final class ShuffleMapWriter implements AutoCloseable {
     return new TaskOutcome.MapOutput(dataFile.toString(), indexFile.toString(), bytes, rows,
         new TaskOutcome.TaskMetrics(metrics.rowsRead(), metrics.bytesRead(), rowsWritten, offsetsTotal(bytes),
             metrics.runMillis()));
+  }
+
+  /**
+   * Creates the stage's directory unless it exists: the stage's first task creates it, and for the others one
+   * check is cheaper than {@code createDirectories}, which tries mkdir first and catches its failure.
+   */
+  private static void ensureDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+    }
   }
 
   private static long offsetsTotal(long[] bytes) {
@@ -312,7 +322,7 @@ public final class ShuffleMapWriter implements AutoCloseable {
       try {
         if (writer == null) {
           spill = dataFile.resolveSibling(dataFile.getFileName() + ".part-" + partition);
-          Files.createDirectories(spill.getParent());
+          ensureDirectory(spill.getParent());
           spillOut = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
           writer = new IpcStreamWriter(schema, spillOut, IpcCompression.NONE);
         }
