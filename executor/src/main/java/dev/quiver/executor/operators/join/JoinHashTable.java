@@ -58,6 +58,11 @@ final class JoinHashTable implements AutoCloseable {
   private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
   /** The longest slot array (a Java array's length is an int). */
   private static final long MAX_SLOT_LONGS = 1L << 30;
+  /**
+   * How many values of a key's range a build row may stand for, at most, for the table to be a direct array: 4
+   * bytes a value, so at most 16 bytes a row, no more than the slots of a hash table over distinct keys.
+   */
+  private static final int DIRECT_SPAN_PER_ROW = 4;
 
   private final List<FieldVector> keys;
   private final Layout layout;
@@ -76,6 +81,13 @@ final class JoinHashTable implements AutoCloseable {
   private int distinctKeys;
   /** Per build row: the next build row with the same key, or -1. */
   private final int[] next;
+  /**
+   * For a single integral key whose values span a range at most {@link #DIRECT_SPAN_PER_ROW} times the rows: the
+   * entry of each value of the range, at the value minus {@link #directMin}, in place of {@link #slots}. A probe
+   * is then one array read, and keys in order (TPC-H's orders and lineitem by order key) read it in order.
+   */
+  private int[] direct;
+  private long directMin;
   private final HeapReservation heap;
   /** {@link #keySet()}'s answer, made on first use; guarded by {@code this}. */
   private volatile KeySet keySet;
@@ -87,7 +99,12 @@ final class JoinHashTable implements AutoCloseable {
     this.fullCapacity = fullCapacity;
     this.next = next;
     this.heap = heap;
-    allocateSlots(capacity);
+    if (capacity > 0) {
+      allocateSlots(capacity);
+    } else {
+      slots = new long[0];
+      mask = -1;
+    }
   }
 
   /** The table's slot count (each of one or two longs, by layout). */
@@ -172,6 +189,12 @@ final class JoinHashTable implements AutoCloseable {
       }
       // Sized for the distinct keys rather than the rows: a build side with few of them (TPC-H Q22's and Q13's
       // 1.5M orders of 100k customers) keeps a table that fits the cache, not one slot pair per row.
+      if (startCapacity <= 0 && (layout == Layout.NARROW || layout == Layout.WIDE)) {
+        JoinHashTable table = directTable(keys, layout, total, nullKey, heap);
+        if (table != null) {
+          return table;
+        }
+      }
       long capacity = fullCapacity;
       if (startCapacity > 0) {
         capacity = Math.min(fullCapacity, startCapacity);
@@ -193,6 +216,64 @@ final class JoinHashTable implements AutoCloseable {
       heap.close();
       throw e;
     }
+  }
+
+  /**
+   * A table over one integral key as a direct array, when the key's non-null values span at most
+   * {@link #DIRECT_SPAN_PER_ROW} values a row; else null.
+   */
+  private static JoinHashTable directTable(List<FieldVector> keys, Layout layout, int total, boolean[] nullKey,
+      HeapReservation heap) {
+    IntegralKeys integral = IntegralKeys.of(keys, layout);
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int r = 0; r < total; r++) {
+      if (nullKey == null || !nullKey[r]) {
+        long v = integral.at(r);
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    // The span's subtraction cannot overflow past a long only when the values are not far apart: checked first.
+    if (min > max || max - min < 0 || max - min >= (long) DIRECT_SPAN_PER_ROW * total
+        || max - min >= Integer.MAX_VALUE - 8) {
+      return null;
+    }
+    int span = (int) (max - min + 1);
+    JoinHashTable table = new JoinHashTable(keys, layout, 0, 0, new int[total], heap);
+    heap.resize(4L * span + 4L * total);
+    int[] direct = new int[span];
+    Arrays.fill(direct, NONE);
+    int[] next = table.next;
+    for (int r = total - 1; r >= 0; r--) {
+      next[r] = NONE;
+      if (nullKey != null && nullKey[r]) {
+        continue;
+      }
+      int k = (int) (integral.at(r) - min);
+      int e = direct[k];
+      if (e == NONE) {
+        direct[k] = r;
+      } else {
+        next[r] = e & ~MORE;
+        direct[k] = r | MORE;
+      }
+    }
+    table.direct = direct;
+    table.directMin = min;
+    return table;
+  }
+
+  /** Whether the table is a direct array over its key's range (see {@link #direct}). */
+  boolean isDirect() {
+    return direct != null;
+  }
+
+  /** The entry of {@code v} in the direct array, {@link #NONE} outside the range. */
+  private int findDirect(long v) {
+    // v - directMin cannot wrap into [0, span): the range ends at most at Long.MAX_VALUE.
+    long k = v - directMin;
+    return k >= 0 && k < direct.length ? direct[(int) k] : NONE;
   }
 
   /**
@@ -460,7 +541,11 @@ final class JoinHashTable implements AutoCloseable {
   void findIntegral(List<FieldVector> streamKeys, int n, int[] out) {
     ArrowBuf first = streamKeys.get(0).getDataBuffer();
     int width = integralWidth(streamKeys.get(0));
-    if (layout == Layout.PAIR) {
+    if (direct != null) {
+      for (int i = 0; i < n; i++) {
+        out[i] = findDirect(value(first, width, i));
+      }
+    } else if (layout == Layout.PAIR) {
       ArrowBuf second = streamKeys.get(1).getDataBuffer();
       int secondWidth = integralWidth(streamKeys.get(1));
       for (int i = 0; i < n; i++) {
@@ -506,8 +591,15 @@ final class JoinHashTable implements AutoCloseable {
 
   private KeySet makeKeySet() {
     boolean narrow = layout == Layout.NARROW;
-    long[] distinct = new long[Math.min(next.length, mask + 1)];
+    long[] distinct = new long[Math.min(next.length, direct != null ? direct.length : mask + 1)];
     int count = 0;
+    if (direct != null) {
+      for (int k = 0; k < direct.length; k++) {
+        if (direct[k] != NONE) {
+          distinct[count++] = directMin + k;
+        }
+      }
+    }
     for (int s = 0; s <= mask; s++) {
       if (narrow && (int) slots[s] != NONE) {
         distinct[count++] = (int) (slots[s] >>> 32);
@@ -530,6 +622,9 @@ final class JoinHashTable implements AutoCloseable {
     return new KeySet() {
       @Override
       public boolean contains(long v) {
+        if (direct != null) {
+          return findDirect(v) != NONE;
+        }
         return narrow ? v == (int) v && findNarrow((int) v) != NONE : findWide(v) != NONE;
       }
 

@@ -32,6 +32,8 @@ class HashPairSourceTest extends JoinTestBase {
   private int startCapacity;
   /** The slots of the table {@link #probe} built last. */
   private int lastCapacity;
+  /** Whether the table {@link #probe} built last was a direct array over its key's range. */
+  private boolean lastDirect;
 
   /** The pairs the source gives for every stream batch, as "stream batch/row -> build row". */
   private List<String> probe(List<AttributeReference> schema, List<Object[]> build, int buildBatchRows,
@@ -43,6 +45,7 @@ class HashPairSourceTest extends JoinTestBase {
     try (BuildRows rows = BuildRows.load(BuildInput.broadcast(buildBatches), schema, ctx)) {
       JoinHashTable table = JoinHashTable.build(rows, keys, ctx.evalContext(), startCapacity);
       lastCapacity = table.capacity();
+      lastDirect = table.isDirect();
       try (HashPairSource source = new HashPairSource(table, table, keys, firstMatchOnly, ctx)) {
         assertEquals(layout, table.layout());
         int[] s = new int[chunk];
@@ -97,15 +100,24 @@ class HashPairSourceTest extends JoinTestBase {
     return true;
   }
 
+  /**
+   * Checks the pairs against the nested loop; unless a test set the start capacity, both with the table the
+   * estimate chooses (a direct array where the keys are dense) and with a hash table that grows from 16 slots.
+   */
   private void check(List<AttributeReference> schema, List<Object[]> build, List<Object[]> stream,
       JoinHashTable.Layout layout) {
-    for (boolean firstMatchOnly : new boolean[] {false, true}) {
-      for (int chunk : new int[] {3, 1000}) {
-        List<String> expected = nestedLoop(build, stream, 50, firstMatchOnly);
-        assertEquals(expected, probe(schema, build, 37, stream, 50, firstMatchOnly, chunk, layout),
-            "firstMatchOnly " + firstMatchOnly + ", chunks of " + chunk);
+    int requested = startCapacity;
+    for (int start : requested > 0 ? new int[] {requested} : new int[] {0, 16}) {
+      startCapacity = start;
+      for (boolean firstMatchOnly : new boolean[] {false, true}) {
+        for (int chunk : new int[] {3, 1000}) {
+          List<String> expected = nestedLoop(build, stream, 50, firstMatchOnly);
+          assertEquals(expected, probe(schema, build, 37, stream, 50, firstMatchOnly, chunk, layout),
+              "firstMatchOnly " + firstMatchOnly + ", chunks of " + chunk + ", start capacity " + start);
+        }
       }
     }
+    startCapacity = requested;
     assertTrue(nestedLoop(build, stream, 50, false).size() > stream.size() / 2, "the rows must match often");
   }
 
@@ -116,6 +128,61 @@ class HashPairSourceTest extends JoinTestBase {
       out.add(new Object[] {rnd.nextInt(nullEvery) == 0 ? null : value.get()});
     }
     return out;
+  }
+
+  /**
+   * Keys spanning at most four values a build row make a direct array: duplicates keep build order, nulls never
+   * match, and stream keys below, above and far outside the range (beyond an int) find nothing.
+   */
+  @Test
+  void denseKeysMakeADirectTable() {
+    Random rnd = new Random(21);
+    for (DataType type : List.of(DataTypes.LongType, DataTypes.IntegerType)) {
+      boolean isLong = type.equals(DataTypes.LongType);
+      List<AttributeReference> schema = List.of(attr("k", type));
+      List<Object[]> build = rows(400, 10, rnd, () -> key(isLong, 1000 + rnd.nextInt(300)));
+      List<Object[]> stream = rows(300, 10, rnd, () -> key(isLong, 990 + rnd.nextInt(320)));
+      stream.add(new Object[] {key(isLong, Integer.MIN_VALUE)});
+      stream.add(new Object[] {key(isLong, Integer.MAX_VALUE)});
+      if (isLong) {
+        stream.add(new Object[] {1000L + INT_RANGE});
+        stream.add(new Object[] {Long.MIN_VALUE});
+      }
+      check(schema, build, stream, JoinHashTable.Layout.NARROW);
+      probe(schema, build, 37, stream, 50, false, 1000, JoinHashTable.Layout.NARROW);
+      assertTrue(lastDirect, "dense " + type + " keys");
+    }
+  }
+
+  /** Dense keys at the top of the long range: the offset from the range's start never wraps into it. */
+  @Test
+  void denseKeysAtTheEndOfTheLongRange() {
+    Random rnd = new Random(22);
+    List<AttributeReference> schema = List.of(attr("k", DataTypes.LongType));
+    List<Object[]> build = rows(200, 10, rnd, () -> Long.MAX_VALUE - rnd.nextInt(100));
+    List<Object[]> stream = rows(200, 10, rnd, () -> Long.MAX_VALUE - rnd.nextInt(120));
+    stream.add(new Object[] {Long.MIN_VALUE});
+    stream.add(new Object[] {Long.MIN_VALUE + 50});
+    stream.add(new Object[] {-1L});
+    check(schema, build, stream, JoinHashTable.Layout.WIDE);
+    probe(schema, build, 37, stream, 50, false, 1000, JoinHashTable.Layout.WIDE);
+    assertTrue(lastDirect);
+  }
+
+  /** Keys spread wider than four values a row keep the hash table. */
+  @Test
+  void sparseKeysKeepTheHashTable() {
+    Random rnd = new Random(23);
+    List<AttributeReference> schema = List.of(attr("k", DataTypes.LongType));
+    List<Object[]> build = rows(400, 10, rnd, () -> 7L * rnd.nextInt(300));
+    List<Object[]> stream = rows(300, 10, rnd, () -> 7L * rnd.nextInt(300));
+    check(schema, build, stream, JoinHashTable.Layout.NARROW);
+    probe(schema, build, 37, stream, 50, false, 1000, JoinHashTable.Layout.NARROW);
+    assertTrue(!lastDirect && lastCapacity > 0, "7 values a key's step over 300 keys");
+  }
+
+  private static Object key(boolean isLong, long v) {
+    return isLong ? (Object) v : (Object) (int) v;
   }
 
   @Test
