@@ -152,14 +152,14 @@ public final class ShuffleMapWriter implements AutoCloseable {
     if (kept.length < n) {
       kept = new int[Math.max(n, kept.length * 2)];
     }
+    // Written whether kept or not, and counted only if kept: no branch to mispredict (m <= i, so hashes[i] is
+    // read before any write reaches it).
     int m = 0;
     for (int i = 0; i < n; i++) {
       int h = hashes[i];
-      if (keepOnly.mightContain(h)) {
-        kept[m] = i;
-        hashes[m] = h;
-        m++;
-      }
+      kept[m] = i;
+      hashes[m] = h;
+      m += keepOnly.probe(h);
     }
     return m;
   }
