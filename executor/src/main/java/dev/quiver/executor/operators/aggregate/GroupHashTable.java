@@ -40,6 +40,16 @@ import org.apache.arrow.vector.TimeStampVector;
  */
 public final class GroupHashTable implements AutoCloseable {
   private static final int INITIAL_CAPACITY = 1024;
+  /**
+   * How many values of the key's range the direct array may hold a group (or a row that may become one): 4 bytes
+   * a value, so at most 64 bytes a group, what the inline slots (16 bytes each) take at a load of a quarter; they
+   * take 32 to 64. With 8, a final aggregation over a hash shuffle's half of TPC-H's order keys left the array.
+   */
+  private static final int DIRECT_SPAN_PER_GROUP = 16;
+  /** Ranges this small are taken whatever the rows: 64 KiB. */
+  private static final int DIRECT_SMALL_SPAN = 1 << 14;
+  /** The longest direct array: 2^24 values, 64 MiB. */
+  private static final int DIRECT_MAX_SPAN = 1 << 24;
 
   private final List<FieldVector> keys;
   private final HeapReservation heap;
@@ -60,6 +70,17 @@ public final class GroupHashTable implements AutoCloseable {
   private int size;
   private int[] hashes = new int[0];
   private long[] packed = new long[0];
+  /**
+   * For one integral key while its values stay dense (see {@link #DIRECT_SPAN_PER_GROUP}): group id + 1 (0 for
+   * none yet) at each value minus {@link #directBase}, in place of hashing; null once the table left it.
+   */
+  private int[] direct;
+  private long directBase;
+  /** The smallest and largest key in {@link #direct} so far (it may have room beyond them). */
+  private long directMin;
+  private long directMax;
+  /** Whether {@link #direct} may still be used: true until a batch's keys would spread it too thin. */
+  private boolean directOpen;
 
   public GroupHashTable(List<DataType> keyTypes, BufferAllocator allocator) {
     this.keys = new ArrayList<>(keyTypes.size());
@@ -69,6 +90,7 @@ public final class GroupHashTable implements AutoCloseable {
         keys.add(Vectors.create("key" + k, keyTypes.get(k), allocator));
       }
       integralWidth = keys.size() == 1 ? integralKeyWidth(keys.get(0)) : 0;
+      directOpen = integralWidth > 0;
       packing = integralWidth == 0 ? ShortKeyPacking.forTypes(keyTypes) : null;
       if (integralWidth > 0 || packing != null) {
         inline = new long[2 * INITIAL_CAPACITY];
@@ -88,6 +110,11 @@ public final class GroupHashTable implements AutoCloseable {
   /** Number of groups. */
   public int size() {
     return size;
+  }
+
+  /** Whether groups are found in the direct array over the key's range (see {@link #direct}). */
+  boolean isDirect() {
+    return direct != null;
   }
 
   /** The stored keys (valid for group ids below {@link #size()}). */
@@ -111,6 +138,9 @@ public final class GroupHashTable implements AutoCloseable {
       if (integralKeyWidth(in) != integralWidth) {
         throw new IllegalStateException("Group key " + in.getField() + " does not match the table's key "
             + keys.get(0).getField());
+      }
+      if (directOpen && findOrInsertDirect(in, integralWidth, n, groupIds, newRows)) {
+        return size - before;
       }
       KeyHasher.hash(batchKeys, n, hashes);
       findOrInsertIntegral(in, integralWidth, n, groupIds, newRows);
@@ -202,10 +232,7 @@ public final class GroupHashTable implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       int h = hashes[i];
       if (mayHaveNulls && BitVectorHelper.get(inValid, i) == 0) {
-        if (nullGroup < 0) {
-          nullGroup = newGroup(i, before, newRows);
-        }
-        groupIds[i] = nullGroup;
+        groupIds[i] = nullGroup(i, before, newRows);
         continue;
       }
       long x = width == 8 ? inData.getLong((long) i * 8) : inData.getInt((long) i * 4);
@@ -216,12 +243,7 @@ public final class GroupHashTable implements AutoCloseable {
           int g = newGroup(i, before, newRows);
           s[2 * pos] = x;
           s[2 * pos + 1] = slotMeta(g, h);
-          if (width == 8) {
-            keyData.setLong((long) g * 8, x);
-          } else {
-            keyData.setInt((long) g * 4, (int) x);
-          }
-          BitVectorHelper.setBit(keyValid, g);
+          storeKey(keyData, keyValid, width, g, x);
           groupIds[i] = g;
           if (growInlineIfFull()) {
             s = inline;
@@ -236,6 +258,116 @@ public final class GroupHashTable implements AutoCloseable {
         pos = (pos + 1) & m;
       }
     }
+  }
+
+  /**
+   * The single integral key path while the keys are dense: a group is found at its key's place in an array over
+   * the keys' range, with no hash and no probing (TPC-H Q18's order keys, 4 values of the range an order).
+   * The array grows to take a batch's keys while the range stays within {@link #DIRECT_SPAN_PER_GROUP} values
+   * a group (counting the batch's rows as possible groups) or {@link #DIRECT_SMALL_SPAN}; a batch beyond that
+   * moves the groups to the hash slots for good, and this returns false without looking the batch up.
+   */
+  private boolean findOrInsertDirect(FieldVector in, int width, int n, int[] groupIds, int[] newRows) {
+    ArrowBuf inData = in.getDataBuffer();
+    ArrowBuf inValid = in.getValidityBuffer();
+    boolean mayHaveNulls = in.getNullCount() > 0;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      if (!mayHaveNulls || BitVectorHelper.get(inValid, i) != 0) {
+        long x = width == 8 ? inData.getLong((long) i * 8) : inData.getInt((long) i * 4);
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+    }
+    if (min <= max && !coverDirect(min, max, n)) {
+      leaveDirect();
+      return false;
+    }
+    BaseFixedWidthVector stored = (BaseFixedWidthVector) keys.get(0);
+    ArrowBuf keyData = stored.getDataBuffer();
+    ArrowBuf keyValid = stored.getValidityBuffer();
+    int before = size;
+    int[] d = direct;
+    long base = directBase;
+    for (int i = 0; i < n; i++) {
+      if (mayHaveNulls && BitVectorHelper.get(inValid, i) == 0) {
+        groupIds[i] = nullGroup(i, before, newRows);
+        continue;
+      }
+      long x = width == 8 ? inData.getLong((long) i * 8) : inData.getInt((long) i * 4);
+      int at = (int) (x - base);
+      int g = d[at] - 1;
+      if (g < 0) {
+        g = newGroup(i, before, newRows);
+        d[at] = g + 1;
+        storeKey(keyData, keyValid, width, g, x);
+      }
+      groupIds[i] = g;
+    }
+    return true;
+  }
+
+  /**
+   * Makes {@link #direct} cover {@code [min, max]} as well as the range it covers, if the union stays dense
+   * enough for the groups so far plus {@code rows} more; false (nothing changed) otherwise.
+   */
+  private boolean coverDirect(long min, long max, int rows) {
+    long lo = direct == null ? min : Math.min(min, directMin);
+    long hi = direct == null ? max : Math.max(max, directMax);
+    long span = hi - lo + 1;
+    // A negative span overflowed a long: keys at both ends of its range.
+    if (span <= 0 || span > DIRECT_MAX_SPAN
+        || span > Math.max(DIRECT_SMALL_SPAN, (long) DIRECT_SPAN_PER_GROUP * (size + rows))) {
+      return false;
+    }
+    if (direct == null || lo < directBase || hi - directBase >= direct.length) {
+      // At least twice the old length, so that a range creeping a batch at a time is copied a few times only;
+      // the room goes on the side the range grew to.
+      long length = direct == null ? span : Math.min(DIRECT_MAX_SPAN, Math.max(span, 2L * direct.length));
+      boolean downwards = direct != null && lo < directBase && hi >= Long.MIN_VALUE + length - 1;
+      long base = downwards ? hi - length + 1 : lo;
+      heap.resize(slotBytes() + 4L * length);
+      int[] grown = new int[(int) length];
+      if (direct != null) {
+        System.arraycopy(direct, (int) (directMin - directBase), grown, (int) (directMin - base),
+            (int) (directMax - directMin + 1));
+      }
+      direct = grown;
+      directBase = base;
+      account();
+    }
+    directMin = lo;
+    directMax = hi;
+    return true;
+  }
+
+  /** Moves the groups from {@link #direct} to the inline hash slots, which take every batch from now on. */
+  private void leaveDirect() {
+    directOpen = false;
+    if (direct == null) {
+      return;
+    }
+    int[] groupHashes = new int[size];
+    KeyHasher.hash(List.of(keys.get(0)), size, groupHashes);
+    BaseFixedWidthVector stored = (BaseFixedWidthVector) keys.get(0);
+    ArrowBuf keyData = stored.getDataBuffer();
+    for (int g = 0; g < size; g++) {
+      if (g == nullGroup) {
+        continue;
+      }
+      long x = integralWidth == 8 ? keyData.getLong((long) g * 8) : keyData.getInt((long) g * 4);
+      int h = groupHashes[g];
+      int pos = home(h, inlineMask);
+      while (inline[2 * pos + 1] != 0) {
+        pos = (pos + 1) & inlineMask;
+      }
+      inline[2 * pos] = x;
+      inline[2 * pos + 1] = slotMeta(g, h);
+      growInlineIfFull();
+    }
+    direct = null;
+    account();
   }
 
   /** Rows whose keys packed: probed by their packed long; a new group copies its keys from the batch. */
@@ -305,6 +437,24 @@ public final class GroupHashTable implements AutoCloseable {
   /** Keeps the warming loads from being optimized away. */
   @SuppressWarnings("unused")
   private long warmSink;
+
+  /** The group of the null key, taken by the row at {@code row} if it is the first null. */
+  private int nullGroup(int row, int before, int[] newRows) {
+    if (nullGroup < 0) {
+      nullGroup = newGroup(row, before, newRows);
+    }
+    return nullGroup;
+  }
+
+  /** Stores group {@code g}'s single integral key {@code x} ({@code width} bytes). */
+  private static void storeKey(ArrowBuf keyData, ArrowBuf keyValid, int width, int g, long x) {
+    if (width == 8) {
+      keyData.setLong((long) g * 8, x);
+    } else {
+      keyData.setInt((long) g * 4, (int) x);
+    }
+    BitVectorHelper.setBit(keyValid, g);
+  }
 
   /** Takes the next group id for the key at {@code row}; the caller places it in a slot. */
   private int newGroup(int row, int before, int[] newRows) {
@@ -450,7 +600,8 @@ public final class GroupHashTable implements AutoCloseable {
   }
 
   private long slotBytes() {
-    return (inline == null ? 0 : 8L * inline.length) + (slots == null ? 0 : 4L * slots.length);
+    return (inline == null ? 0 : 8L * inline.length) + (slots == null ? 0 : 4L * slots.length)
+        + (direct == null ? 0 : 4L * direct.length);
   }
 
   private void account() {
@@ -478,6 +629,7 @@ public final class GroupHashTable implements AutoCloseable {
     heap.close();
     slots = slots == null ? null : new int[0];
     inline = inline == null ? null : new long[0];
+    direct = null;
     hashes = new int[0];
     packed = new long[0];
   }

@@ -25,6 +25,11 @@ class GroupHashTableTest extends OperatorTestBase {
 
   /** Feeds the rows in batches and checks every row's group id against the first id its tuple was given. */
   private void checkGrouping(List<AttributeReference> schema, List<Object[]> rows, int batchSize) {
+    checkGrouping(schema, rows, batchSize, null);
+  }
+
+  /** As above; {@code direct}, when given, is whether the table must end up finding groups directly. */
+  private void checkGrouping(List<AttributeReference> schema, List<Object[]> rows, int batchSize, Boolean direct) {
     List<DataType> types = schema.stream().map(AttributeReference::dataType).toList();
     Map<List<Object>, Integer> expected = new HashMap<>();
     try (GroupHashTable table = new GroupHashTable(types, allocator)) {
@@ -41,6 +46,9 @@ class GroupHashTableTest extends OperatorTestBase {
         }
       }
       assertEquals(expected.size(), table.size());
+      if (direct != null) {
+        assertEquals(direct, table.isDirect(), "direct array");
+      }
       // The stored keys of each group are the tuple that created it.
       for (Map.Entry<List<Object>, Integer> e : expected.entrySet()) {
         List<Object> stored = new ArrayList<>();
@@ -63,6 +71,53 @@ class GroupHashTableTest extends OperatorTestBase {
       c[i] = (char) ('a' + r.nextInt(3));
     }
     return new String(c);
+  }
+
+  /**
+   * Dense integral keys are found in an array over their range, which grows as the range creeps up or down a
+   * batch at a time; nulls form one group; each key keeps its first group whatever batch it comes back in.
+   */
+  @Test
+  void denseIntegralKeysUseADirectArrayThatGrowsBothWays() {
+    for (DataType type : List.of(DataTypes.LongType, DataTypes.IntegerType)) {
+      List<AttributeReference> schema = List.of(attr("k", type));
+      Random r = new Random(3);
+      List<Object[]> up = new ArrayList<>();
+      List<Object[]> down = new ArrayList<>();
+      for (int i = 0; i < 60_000; i++) {
+        long v = i / 3 + r.nextInt(50) - 100_000;
+        up.add(row(r.nextInt(50) == 0 ? null : key(type, v)));
+        down.add(row(r.nextInt(50) == 0 ? null : key(type, -v)));
+      }
+      checkGrouping(schema, up, 1000, true);
+      checkGrouping(schema, down, 1000, true);
+    }
+  }
+
+  /**
+   * A batch whose keys would spread the direct array too thin moves every group to the hash slots: keys seen
+   * before keep their groups, and so do the null group and the keys after.
+   */
+  @Test
+  void keysThatTurnSparseMoveTheGroupsToTheHashTable() {
+    List<AttributeReference> schema = List.of(attr("k", DataTypes.LongType));
+    Random r = new Random(4);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      rows.add(row(r.nextInt(40) == 0 ? null : (long) r.nextInt(3000)));
+    }
+    for (int i = 0; i < 5000; i++) {
+      long v = r.nextBoolean() ? r.nextInt(3000) : 1_000_000_000L * r.nextInt(1000);
+      rows.add(row(r.nextInt(40) == 0 ? null : v));
+    }
+    checkGrouping(schema, rows, 700, false);
+    // Keys at both ends of the long range never make a direct array.
+    checkGrouping(schema, List.of(row(Long.MIN_VALUE), row(Long.MAX_VALUE), row(Long.MIN_VALUE), row(0L)), 4,
+        false);
+  }
+
+  private static Object key(DataType type, long v) {
+    return type.equals(DataTypes.LongType) ? (Object) v : (Object) (int) v;
   }
 
   @Test
