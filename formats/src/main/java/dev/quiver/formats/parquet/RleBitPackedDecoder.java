@@ -131,7 +131,9 @@ final class RleBitPackedDecoder {
     int w = bitWidth;
     // The last value of a group starts in its byte 7w/8, and its 8-byte read must stay in the array.
     int room = buf.length - 8 - (7 * w >>> 3) - pos;
-    if (w == 0 || room < 0) {
+    // A run may claim more groups than its data holds (a corrupt page): past the data, groups go through
+    // unpackGroup's padding, and the count here must not go negative.
+    if (w == 0 || room < 0 || end - pos < w) {
       return 0;
     }
     int n = Math.min(groups, Math.min(room / w + 1, (end - pos) / w));

@@ -116,6 +116,36 @@ class RleBitPackedDecoderTest {
     }
   }
 
+  /**
+   * A bit-packed run claiming more groups than its data holds reads the missing groups as padding, and never
+   * writes outside the range asked for, also after a skip past the data.
+   */
+  @Test
+  void aRunLongerThanItsDataNeverWritesOutsideTheRangeAskedFor() {
+    byte[] bytes = new byte[100];
+    bytes[0] = 0x09; // a bit-packed run of 4 groups of 8 one-bit values
+    bytes[1] = (byte) 0xff; // but only the first group's byte before the end
+    RleBitPackedDecoder d = new RleBitPackedDecoder(bytes, 0, 2, 1);
+    int[] out = new int[32];
+    Arrays.fill(out, 5);
+    d.readInts(out, 0, 8);
+    d.readInts(out, 8, 8);
+    d.readInts(out, 16, 8);
+    int[] expected = new int[32];
+    Arrays.fill(expected, 0, 8, 1);
+    Arrays.fill(expected, 24, 32, 5);
+    assertArrayEquals(expected, out);
+
+    bytes[0] = (byte) 0xc9; // 100 groups
+    bytes[1] = 0x01;
+    RleBitPackedDecoder skipped = new RleBitPackedDecoder(bytes, 0, 3, 1);
+    skipped.skip(80);
+    int[] after = new int[16];
+    Arrays.fill(after, 5);
+    skipped.readInts(after, 4, 8);
+    assertArrayEquals(new int[] {5, 5, 5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5}, after);
+  }
+
   @Test
   void skipsAcrossRuns() throws IOException {
     int[] values = sample(new Random(3), 5, 1000);
