@@ -58,11 +58,6 @@ final class JoinHashTable implements AutoCloseable {
   private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
   /** The longest slot array (a Java array's length is an int). */
   private static final long MAX_SLOT_LONGS = 1L << 30;
-  /**
-   * How many values of a key's range a build row may stand for, at most, for the table to be a direct array: 4
-   * bytes a value, so at most 16 bytes a row, no more than the slots of a hash table over distinct keys.
-   */
-  private static final int DIRECT_SPAN_PER_ROW = 4;
 
   private final List<FieldVector> keys;
   private final Layout layout;
@@ -82,9 +77,10 @@ final class JoinHashTable implements AutoCloseable {
   /** Per build row: the next build row with the same key, or -1. */
   private final int[] next;
   /**
-   * For a single integral key whose values span a range at most {@link #DIRECT_SPAN_PER_ROW} times the rows: the
-   * entry of each value of the range, at the value minus {@link #directMin}, in place of {@link #slots}. A probe
-   * is then one array read, and keys in order (TPC-H's orders and lineitem by order key) read it in order.
+   * For a single integral key whose values span a range no larger in 4-byte entries than the slots the distinct
+   * keys would take: the entry of each value of the range, at the value minus {@link #directMin}, in place of
+   * {@link #slots}. A probe is then one array read, and keys in order (TPC-H's orders and lineitem by order key)
+   * read it in order.
    */
   private int[] direct;
   private long directMin;
@@ -189,18 +185,18 @@ final class JoinHashTable implements AutoCloseable {
       }
       // Sized for the distinct keys rather than the rows: a build side with few of them (TPC-H Q22's and Q13's
       // 1.5M orders of 100k customers) keeps a table that fits the cache, not one slot pair per row.
-      if (startCapacity <= 0 && (layout == Layout.NARROW || layout == Layout.WIDE)) {
-        JoinHashTable table = directTable(keys, layout, total, nullKey, heap);
-        if (table != null) {
-          return table;
-        }
-      }
       long capacity = fullCapacity;
       if (startCapacity > 0) {
         capacity = Math.min(fullCapacity, startCapacity);
       } else if (layout != Layout.HASHED) {
         long distinct = estimateDistinct(keys, layout, total, nullKey);
         capacity = Math.min(fullCapacity, Long.highestOneBit(Math.max(16, distinct * 5 / 2) - 1) << 1);
+        if (layout == Layout.NARROW || layout == Layout.WIDE) {
+          JoinHashTable table = directTable(keys, layout, total, nullKey, heap, 8L * slotWidth(layout) * capacity);
+          if (table != null) {
+            return table;
+          }
+        }
       }
       JoinHashTable table = new JoinHashTable(keys, layout, (int) capacity, (int) fullCapacity, new int[total],
           heap);
@@ -219,11 +215,12 @@ final class JoinHashTable implements AutoCloseable {
   }
 
   /**
-   * A table over one integral key as a direct array, when the key's non-null values span at most
-   * {@link #DIRECT_SPAN_PER_ROW} values a row; else null.
+   * A table over one integral key as a direct array, when the array (4 bytes for each value of the range the
+   * non-null keys span) takes no more than {@code slotBytes}, what the slots sized for the distinct keys would;
+   * else null.
    */
   private static JoinHashTable directTable(List<FieldVector> keys, Layout layout, int total, boolean[] nullKey,
-      HeapReservation heap) {
+      HeapReservation heap, long slotBytes) {
     IntegralKeys integral = IntegralKeys.of(keys, layout);
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -235,8 +232,7 @@ final class JoinHashTable implements AutoCloseable {
       }
     }
     // The span's subtraction cannot overflow past a long only when the values are not far apart: checked first.
-    if (min > max || max - min < 0 || max - min >= (long) DIRECT_SPAN_PER_ROW * total
-        || max - min >= Integer.MAX_VALUE - 8) {
+    if (min > max || max - min < 0 || max - min >= Integer.MAX_VALUE - 8 || 4 * (max - min + 1) > slotBytes) {
       return null;
     }
     int span = (int) (max - min + 1);

@@ -169,16 +169,26 @@ class HashPairSourceTest extends JoinTestBase {
     assertTrue(lastDirect);
   }
 
-  /** Keys spread wider than four values a row keep the hash table. */
+  /**
+   * Keys whose range would take more memory as an array than the slots of their distinct keys keep the hash
+   * table: spread out, or few keys repeated over a wide range.
+   */
   @Test
   void sparseKeysKeepTheHashTable() {
     Random rnd = new Random(23);
     List<AttributeReference> schema = List.of(attr("k", DataTypes.LongType));
-    List<Object[]> build = rows(400, 10, rnd, () -> 7L * rnd.nextInt(300));
-    List<Object[]> stream = rows(300, 10, rnd, () -> 7L * rnd.nextInt(300));
+    List<Object[]> build = rows(400, 10, rnd, () -> 30L * rnd.nextInt(300));
+    List<Object[]> stream = rows(300, 10, rnd, () -> 30L * rnd.nextInt(300));
     check(schema, build, stream, JoinHashTable.Layout.NARROW);
     probe(schema, build, 37, stream, 50, false, 1000, JoinHashTable.Layout.NARROW);
-    assertTrue(!lastDirect && lastCapacity > 0, "7 values a key's step over 300 keys");
+    assertTrue(!lastDirect && lastCapacity > 0, "30 values a key's step over 300 keys");
+
+    List<Object[]> twoKeys = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      twoKeys.add(new Object[] {i % 2 == 0 ? 0L : 100_000L});
+    }
+    probe(schema, twoKeys, 500, List.<Object[]>of(new Object[] {0L}), 50, true, 1000, JoinHashTable.Layout.NARROW);
+    assertTrue(!lastDirect && lastCapacity <= 64, "2 keys 100k apart in a table of " + lastCapacity);
   }
 
   private static Object key(boolean isLong, long v) {
