@@ -11,8 +11,8 @@ import org.apache.parquet.io.ParquetDecodingException;
  * the pages Parquet writers produce this is faster than snappy-java's native library called through JNI:
  * 20% less time over the pages TPC-H Q1, Q3, Q9, Q13 and Q18 read, most on numbers, about the same on text.
  * Far from both ends of the page one 8-byte read gives a tag and its offset, shifts give the offset's width
- * and a table the copy's length, and short literals and copies move 16 bytes whatever their length. Every access goes
- * through a bounds-checked view of the arrays, so a corrupt page fails with a
+ * and a table the copy's length, and short literals and copies move 16 bytes whatever their length. Every
+ * access goes through a bounds-checked view of the arrays, so a corrupt page fails with a
  * {@link ParquetDecodingException}, never by reading or writing outside them.
  */
 final class SnappyDecoder {

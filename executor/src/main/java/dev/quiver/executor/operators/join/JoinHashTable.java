@@ -231,7 +231,8 @@ final class JoinHashTable implements AutoCloseable {
         max = Math.max(max, v);
       }
     }
-    // The span's subtraction cannot overflow past a long only when the values are not far apart: checked first.
+    // max - min is negative when it overflows (keys at both ends of the long range), and is bounded before the
+    // span is multiplied into bytes.
     if (min > max || max - min < 0 || max - min >= Integer.MAX_VALUE - 8 || 4 * (max - min + 1) > slotBytes) {
       return null;
     }
