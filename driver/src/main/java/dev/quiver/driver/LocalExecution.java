@@ -73,7 +73,8 @@ public final class LocalExecution implements ExecutionBackend {
     long taskMemory = conf.getBytes(QuiverConf.TASK_MEMORY, defaultTaskMemory(threads));
     int batchSize = conf.getInt(QuiverConf.BATCH_SIZE, 8192);
     TaskRunner runner = new TaskRunner(root, taskMemory, localDir.resolve("shuffle"), batchSize);
-    this.launcher = new LocalTaskLauncher(threads, runner);
+    this.launcher = new LocalTaskLauncher(threads, runner, conf.getBoolean(QuiverConf.LOCAL_ENCODE_TASKS,
+        Boolean.getBoolean(QuiverConf.LOCAL_ENCODE_TASKS)));
     this.cleanupHook = new Thread(() -> ScratchDirs.deleteRecursively(localDir), "quiver-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupHook);
   }

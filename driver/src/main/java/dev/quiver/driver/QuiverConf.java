@@ -31,6 +31,11 @@ public final class QuiverConf {
   public static final String BATCH_SIZE = "quiver.batch.size";
   public static final String TASK_MAX_FAILURES = "quiver.task.maxFailures";
   public static final String LOCAL_DIR = "quiver.local.dir";
+  /**
+   * Whether {@code local[n]} encodes each task to protobuf and decodes it before running it, as a worker
+   * receives it (default false, or the JVM system property of the same name: the test suites set it).
+   */
+  public static final String LOCAL_ENCODE_TASKS = "quiver.local.encodeTasks";
   /** Whether one side of a shuffled join filters the rows the other side shuffles (JoinKeyFilters). */
   public static final String JOIN_KEY_FILTERS = "quiver.sql.joinKeyFilters.enabled";
   /** Whether a broadcast join's build keys filter the scan of its other input while the task runs. */

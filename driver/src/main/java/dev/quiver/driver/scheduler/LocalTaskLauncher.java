@@ -16,22 +16,28 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code local[n]}: n task threads in the driver's process. Each task is encoded to protobuf bytes and decoded
- * again before it runs, exactly what a remote worker would receive.
+ * {@code local[n]}: n task threads in the driver's process. A task runs the stage's planned fragment itself:
+ * plans are immutable, so the stage's tasks share it. With {@code encodeTasks} each task is instead encoded to
+ * protobuf bytes and decoded again before it runs, exactly what a remote worker would receive; the test suites
+ * turn that on ({@code quiver.local.encodeTasks}) so every local test also tests the encoding. It is off by
+ * default because the round trip, and compiling the encoder and decoder while the first queries run, cost a
+ * few percent of a short query's CPU.
  */
 public final class LocalTaskLauncher implements TaskLauncher {
   private final int threads;
   private final ExecutorService pool;
   private final TaskRunner runner;
+  private final boolean encodeTasks;
   private final Map<JobId, Set<TaskContext>> running = new ConcurrentHashMap<>();
   private final Set<CompletableFuture<TaskOutcome>> pending = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
   /** Jobs cancelled and not yet finished: their queued tasks must not start, their starting tasks must stop. */
   private final Set<JobId> cancelled = ConcurrentHashMap.newKeySet();
 
-  public LocalTaskLauncher(int threads, TaskRunner runner) {
+  public LocalTaskLauncher(int threads, TaskRunner runner, boolean encodeTasks) {
     this.threads = threads;
     this.runner = runner;
+    this.encodeTasks = encodeTasks;
     AtomicInteger n = new AtomicInteger();
     ThreadFactory factory = r -> {
       Thread t = new Thread(r, "quiver-task-" + n.incrementAndGet());
@@ -51,12 +57,12 @@ public final class LocalTaskLauncher implements TaskLauncher {
     if (closed) {
       return CompletableFuture.failedFuture(sessionStopped(id));
     }
-    byte[] wire = TaskSerde.toBytes(task);
+    byte[] wire = encodeTasks ? TaskSerde.toBytes(task) : null;
     CompletableFuture<TaskOutcome> future = CompletableFuture.supplyAsync(() -> {
       if (cancelled.contains(id.job())) {
         throw new TaskContext.TaskCancelledException(id + " was cancelled before it started");
       }
-      TaskDefinition received = TaskSerde.fromBytes(wire);
+      TaskDefinition received = wire == null ? task : TaskSerde.fromBytes(wire);
       Set<TaskContext> contexts = running.computeIfAbsent(id.job(), k -> ConcurrentHashMap.newKeySet());
       TaskContext[] mine = new TaskContext[1];
       try {

@@ -34,6 +34,8 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalTaskLauncherTest {
@@ -47,12 +49,17 @@ class LocalTaskLauncherTest {
   @BeforeEach
   void open() {
     root = new RootAllocator(64L << 20);
-    launcher = new LocalTaskLauncher(1, new TaskRunner(root, 16L << 20, dir, 1024));
+  }
+
+  private void start(boolean encodeTasks) {
+    launcher = new LocalTaskLauncher(1, new TaskRunner(root, 16L << 20, dir, 1024), encodeTasks);
   }
 
   @AfterEach
   void close() {
-    launcher.close();
+    if (launcher != null) {
+      launcher.close();
+    }
     root.close();
   }
 
@@ -109,8 +116,10 @@ class LocalTaskLauncherTest {
     }
   }
 
-  @Test
-  void tasksRunFromTheirProtobufEncoding() throws Exception {
+  @ParameterizedTest(name = "encodeTasks={0}")
+  @ValueSource(booleans = {false, true})
+  void tasksRunWithOrWithoutTheirProtobufRoundTrip(boolean encodeTasks) throws Exception {
+    start(encodeTasks);
     Inputs inputs = new Inputs();
     inputs.release.countDown();
     TaskOutcome.Rows rows = assertInstanceOf(TaskOutcome.Rows.class, launch(stage(2), 1, inputs).get());
@@ -119,8 +128,10 @@ class LocalTaskLauncherTest {
     assertEquals(1, launcher.slots());
   }
 
-  @Test
-  void queuedTasksOfACancelledJobDoNotStart() throws Exception {
+  @ParameterizedTest(name = "encodeTasks={0}")
+  @ValueSource(booleans = {false, true})
+  void queuedTasksOfACancelledJobDoNotStart(boolean encodeTasks) throws Exception {
+    start(encodeTasks);
     Inputs inputs = new Inputs();
     Stage stage = stage(3);
     CompletableFuture<TaskOutcome> first = launch(stage, 0, inputs);
