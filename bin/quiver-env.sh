@@ -13,6 +13,10 @@ QUIVER_JVM_FLAGS=(--add-opens=java.base/java.nio=ALL-UNNAMED)
 # work competes with the tasks. With 500 bytes, the TPC-H run's compile time halves (32-40 s -> 18-22 s of CPU)
 # and its geometric mean drops 10-15% (bench/README.md); hot loops keep their small callees inlined.
 QUIVER_JVM_FLAGS+=(-XX:InlineSmallCode=500)
+# For the same reason: C2 inlines hot callees of up to 325 bytes of bytecode by default, and compiling those
+# big graphs again after each deoptimization was still a quarter of the TPC-H run's CPU. At 150 bytes the
+# kernels' small helpers still inline, and the run's geometric mean drops about 4% (bench/RESULTS.md).
+QUIVER_JVM_FLAGS+=(-XX:FreqInlineSize=150)
 if [ "${QUIVER_ARROW_CHECKS:-off}" != "on" ]; then
   QUIVER_JVM_FLAGS+=(-Darrow.enable_unsafe_memory_access=true)
 fi

@@ -97,8 +97,10 @@ final class EngineChild implements AutoCloseable {
       // Arrow checks the bounds of every buffer access unless told otherwise; Quiver's launch scripts turn
       // that off (bin/quiver-env.sh), so the benchmark does too.
       command.add("-Darrow.enable_unsafe_memory_access=true");
-      // As bin/quiver-env.sh: compiled kernels stay out of the operators' per-batch loops (see there why).
+      // As bin/quiver-env.sh: compiled kernels stay out of the operators' per-batch loops, and hot callees
+      // inline only up to 150 bytes of bytecode, so recompiling after deoptimizations costs less (see there).
       command.add("-XX:InlineSmallCode=500");
+      command.add("-XX:FreqInlineSize=150");
     }
     command.addAll(cdsFlags);
     command.addAll(extraJvmArgs);
