@@ -5,6 +5,7 @@ import dev.quiver.formats.LocalFiles;
 import dev.quiver.sql.QuiverException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,6 +14,7 @@ import org.apache.hadoop.util.functional.FutureIO;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopStreams;
@@ -40,24 +42,22 @@ final class ParquetFiles {
       Path p = HadoopFs.path(path);
       if (LocalFiles.isLocal(p)) {
         java.nio.file.Path file = LocalFiles.toNio(p);
-        FooterCache.Version version = FooterCache.Version.of(file);
-        long len = length >= 0 ? length : version.length();
+        long len = length >= 0 ? length : Files.size(file);
         // Not ParquetReadOptions.builder(): without a configuration it builds a Hadoop one.
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
             .withCodecFactory(new PageDecompressors())
             .build();
         LocalParquetFile input = new LocalParquetFile(file, len);
-        if (len != version.length()) {
-          // Changed since it was listed: read as listed, which fails with the file's name if it no longer fits.
-          return new ParquetFileReader(input, options);
+        SeekableInputStream stream = input.newStream();
+        try {
+          ParquetMetadata footer = FooterCache.shared().footer(file.toString(), stream, len,
+              new ParquetMetadataConverter(options));
+          return footer != null ? new ParquetFileReader(input, footer, options, stream)
+              : new ParquetFileReader(input, options, stream);
+        } catch (IOException | RuntimeException e) {
+          stream.close();
+          throw e;
         }
-        ParquetMetadata footer = FooterCache.shared().get(version);
-        if (footer != null) {
-          return new ParquetFileReader(input, footer, options, input.newStream());
-        }
-        ParquetFileReader reader = new ParquetFileReader(input, options);
-        FooterCache.shared().put(version, reader.getFooter());
-        return reader;
       }
       FileSystem fs = HadoopFs.fs(p);
       long len = length >= 0 ? length : fs.getFileStatus(p).getLen();
