@@ -8,6 +8,7 @@ import static dev.quiver.sql.functions.row_number;
 import static dev.quiver.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.sql.expressions.Window;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ class LocalTaskSharingTest {
   }
 
   private static List<String> run(boolean encodeTasks) {
+    // The setting is read when a session starts: an active session would answer both runs the same way.
+    assertTrue(Session.getActiveSession().isEmpty(), "another test left a session running");
     Session spark = Session.builder().master("local[2]").appName("task-sharing")
         .config("quiver.local.encodeTasks", Boolean.toString(encodeTasks))
         .config("spark.sql.shuffle.partitions", "4")

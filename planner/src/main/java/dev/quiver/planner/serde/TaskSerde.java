@@ -4,7 +4,8 @@ import dev.quiver.planner.stages.StageId;
 
 /**
  * Task definitions to and from the {@code TaskDefinition} message: what the driver sends a worker, and what
- * {@code local[n]} passes through bytes to its threads so that local runs test the worker's input too.
+ * {@code local[n]} passes through bytes to its threads with {@code quiver.local.encodeTasks} (as the test suites
+ * run) so that local runs test the worker's input too.
  */
 public final class TaskSerde {
   private TaskSerde() {}
