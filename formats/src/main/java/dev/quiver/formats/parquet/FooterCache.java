@@ -23,7 +23,7 @@ import org.apache.parquet.io.SeekableInputStream;
  */
 final class FooterCache {
   static final int MAX_FILES = 256;
-  static final long MAX_BYTES = 16L << 20;
+  static final long MAX_BYTES = 4L << 20;
   /** Bigger footers (thousands of columns or row groups) are decoded each time, never kept. */
   static final int MAX_FOOTER_BYTES = 1 << 20;
   private static final FooterCache SHARED = new FooterCache(MAX_FILES, MAX_BYTES);
