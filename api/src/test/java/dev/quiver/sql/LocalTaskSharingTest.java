@@ -42,24 +42,19 @@ class LocalTaskSharingTest {
         .config("spark.sql.shuffle.partitions", "4")
         .getOrCreate();
     try {
-      Path orders = dir.resolve("orders");
-      Path lines = dir.resolve("lines");
-      if (!orders.toFile().exists()) {
-        List<Row> o = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
-          o.add(RowFactory.create((long) i, i % 3 == 0 ? "F" : "O", i % 97 == 0 ? null : (double) (i % 41)));
-        }
-        List<Row> l = new ArrayList<>();
-        for (int i = 0; i < 60_000; i++) {
-          l.add(RowFactory.create((long) (i * 7 % 6_000), (long) (i % 13), (double) (i % 50)));
-        }
-        spark.createDataFrame(o, "okey BIGINT, status STRING, price DOUBLE").repartition(3)
-            .write().parquet(orders.toString());
-        spark.createDataFrame(l, "lkey BIGINT, supp BIGINT, qty DOUBLE").repartition(5)
-            .write().parquet(lines.toString());
+      List<Row> orderRows = new ArrayList<>();
+      for (int i = 0; i < 5_000; i++) {
+        orderRows.add(RowFactory.create((long) i, i % 3 == 0 ? "F" : "O", i % 97 == 0 ? null : (double) (i % 41)));
       }
-      DataFrame o = spark.read().parquet(orders.toString());
-      DataFrame l = spark.read().parquet(lines.toString());
+      List<Row> lineRows = new ArrayList<>();
+      for (int i = 0; i < 60_000; i++) {
+        lineRows.add(RowFactory.create((long) (i * 7 % 6_000), (long) (i % 13), (double) (i % 50)));
+      }
+      // Each run writes its own copy: a table's path cannot be written twice.
+      Path tables = dir.resolve("encodeTasks-" + encodeTasks);
+      DataFrame o = ParquetFixtures.write(spark, tables, "orders", orderRows,
+          "okey BIGINT, status STRING, price DOUBLE");
+      DataFrame l = ParquetFixtures.write(spark, tables, "lines", lineRows, "lkey BIGINT, supp BIGINT, qty DOUBLE");
       List<String> rows = new ArrayList<>();
       List<DataFrame> queries = List.of(
           o.join(l, col("okey").equalTo(col("lkey"))).groupBy(col("status"), col("supp"))

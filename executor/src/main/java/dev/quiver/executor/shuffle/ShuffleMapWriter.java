@@ -275,7 +275,7 @@ public final class ShuffleMapWriter implements AutoCloseable {
 
   private void writeEmptyStream(FileChannel out) throws IOException {
     Schema s = schema != null ? schema : new Schema(List.of());
-    OutputStream os = java.nio.channels.Channels.newOutputStream(out);
+    OutputStream os = Channels.newOutputStream(out);
     try (IpcStreamWriter w = new IpcStreamWriter(s, new NonClosing(os), IpcCompression.NONE)) {
       w.finish();
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -46,12 +47,12 @@ final class FooterCache {
   private record Entry(byte[] serialized, ParquetMetadata footer) {}
 
   /**
-   * The footer of {@code path}, open as {@code stream} of {@code length} bytes, decoded by {@code converter}
+   * The footer of {@code path}, open as {@code stream} of {@code length} bytes, decoded as {@code options} say
    * unless the same bytes were decoded before; null when the file does not end in a plain Parquet footer (an
    * encrypted footer, a damaged file, a footer too big to keep), which the caller then reads as parquet-mr
    * does, failing with its message.
    */
-  ParquetMetadata footer(String path, SeekableInputStream stream, long length, ParquetMetadataConverter converter)
+  ParquetMetadata footer(String path, SeekableInputStream stream, long length, ParquetReadOptions options)
       throws IOException {
     if (length < ParquetFileWriter.MAGIC.length + TAIL) {
       return null;
@@ -73,8 +74,8 @@ final class FooterCache {
         return known.footer;
       }
     }
-    ParquetMetadata footer = converter.readParquetMetadata(new ByteArrayInputStream(serialized),
-        ParquetMetadataConverter.NO_FILTER);
+    ParquetMetadata footer = new ParquetMetadataConverter(options).readParquetMetadata(
+        new ByteArrayInputStream(serialized), ParquetMetadataConverter.NO_FILTER);
     put(path, new Entry(serialized, footer));
     return footer;
   }

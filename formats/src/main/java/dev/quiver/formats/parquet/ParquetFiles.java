@@ -14,7 +14,6 @@ import org.apache.hadoop.util.functional.FutureIO;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopStreams;
@@ -50,8 +49,7 @@ final class ParquetFiles {
         LocalParquetFile input = new LocalParquetFile(file, len);
         SeekableInputStream stream = input.newStream();
         try {
-          ParquetMetadata footer = FooterCache.shared().footer(file.toString(), stream, len,
-              new ParquetMetadataConverter(options));
+          ParquetMetadata footer = FooterCache.shared().footer(file.toString(), stream, len, options);
           return footer != null ? new ParquetFileReader(input, footer, options, stream)
               : new ParquetFileReader(input, options, stream);
         } catch (IOException | RuntimeException e) {

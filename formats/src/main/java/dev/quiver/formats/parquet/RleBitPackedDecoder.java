@@ -12,7 +12,8 @@ import org.apache.parquet.io.ParquetDecodingException;
  * Parquet's RLE / bit-packing hybrid encoding (definition and repetition levels, dictionary ids, RLE
  * booleans), decoded in bulk into int arrays. parquet-mr's own decoder hands out one value per call and
  * allocates a buffer per bit-packed run; levels and dictionary ids are decoded for every value of every
- * page, so this one fills whole runs at once (Arrays.fill for RLE runs, 8 values per unpack call otherwise).
+ * page, so this one fills whole runs at once (Arrays.fill for RLE runs, whole bit-packed groups by 8-byte
+ * reads and shifts, the groups near the array's end or past a run's data through parquet-mr's packer).
  */
 final class RleBitPackedDecoder {
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.SeekableInputStream;
@@ -47,8 +46,8 @@ class FooterCacheTest extends ParquetTestSupport {
   private static ParquetMetadata footerOf(FooterCache cache, String path) throws Exception {
     LocalParquetFile file = new LocalParquetFile(Path.of(path), Files.size(Path.of(path)));
     try (SeekableInputStream stream = file.newStream()) {
-      return cache.footer(path, stream, file.getLength(), new ParquetMetadataConverter(
-          ParquetReadOptions.builder(new PlainParquetConfiguration()).build()));
+      return cache.footer(path, stream, file.getLength(),
+          ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
     }
   }
 
