@@ -15,19 +15,29 @@ import org.apache.arrow.memory.OutOfMemoryException;
  * from size estimates, which can be far off after semi-joins and filters on aggregates (TPC-H Q18: the
  * orders side is estimated near lineitem's size and has 57 rows), and Spark's adaptive execution corrects
  * such a plan once the shuffle has run. Here each task decides from the rows it actually received: it
- * drains the planned build side (a hash join reads all of it anyway), then reads the stream side until it
- * has a quarter as many rows (at most {@link #LOOKAHEAD_ROWS}); if the stream side ends first, the two swap
- * roles and the table is built over the stream side's rows. Only a clearly smaller side is worth it: the
- * build side's output columns are gathered across its batches, which costs more per row than gathering
- * from the current stream batch. Inner join output has no order to keep; a semi or anti join that builds
+ * drains the planned build side (a hash join reads all of it anyway), then reads the stream side ahead until
+ * it is clearly not the smaller; if the stream side ends first, the two swap roles and the table is built
+ * over the stream side's rows. Only a clearly smaller side is worth it: the build side's output columns are
+ * gathered across its batches, at random, which costs more per row than gathering from the current stream
+ * batch. The stream side is built when it has at most a quarter of the build side's rows, or at most half its
+ * bytes and no more than four times its rows: a table's cost grows with its rows, but gathering its columns
+ * for every output row grows with its width (TPC-H Q10: 28k customer rows with their names, addresses and
+ * comments, 5 MB, against the 57k lineitems of their orders, 1.4 MB; building the lineitems made the query
+ * 5-10% faster). Inner join output has no order to keep; a semi or anti join that builds
  * its left side outputs the left rows in their input order (TPC-H Q21: each task's ~40k late lineitems of
  * Saudi suppliers against 3M lineitems of the same orders, which no longer need a 3M-row table).
  */
 final class SmallerSideBuild implements Operator {
-  /** The most stream rows held ahead while deciding; beyond that the planned side is built. */
+  /** The most stream rows held ahead to decide by rows; beyond that only bytes can make it the smaller. */
   static final long LOOKAHEAD_ROWS = 1L << 20;
-  /** The stream side is built instead when it has at most this fraction of the build side's rows. */
+  /** The most stream bytes held ahead to decide by bytes. */
+  static final long LOOKAHEAD_BYTES = 64L << 20;
+  /** The stream side is built instead when it has at most this fraction of the build side's rows, */
   private static final int SMALLER_BY = 4;
+  /** or at most this fraction of its bytes, */
+  private static final int NARROWER_BY = 2;
+  /** while having at most this many times its rows. */
+  private static final int MORE_ROWS_AT_MOST = 4;
 
   private final Operator stream;
   private final Operator build;
@@ -67,12 +77,16 @@ final class SmallerSideBuild implements Operator {
     List<Batch> buildRows = new ArrayList<>();
     List<Batch> streamRows = new ArrayList<>();
     long buildCount = 0;
-    long limit;
-    long streamCount;
+    boolean swap;
     try {
-      buildCount = readAhead(build, buildRows, Long.MAX_VALUE);
-      limit = Math.min(buildCount / SMALLER_BY, LOOKAHEAD_ROWS);
-      streamCount = readAhead(stream, streamRows, limit + 1);
+      buildCount = readAhead(build, buildRows, Long.MAX_VALUE, Long.MAX_VALUE);
+      long buildBytes = bytes(buildRows);
+      long fewerRows = Math.min(buildCount / SMALLER_BY, LOOKAHEAD_ROWS);
+      long fewerBytes = Math.min(buildBytes / NARROWER_BY, LOOKAHEAD_BYTES);
+      // Reads the stream side until it is clearly not the smaller (or ends): then both limits are passed.
+      long streamCount = readAhead(stream, streamRows, fewerRows + 1, fewerBytes + 1);
+      swap = streamCount <= fewerRows
+          || bytes(streamRows) <= fewerBytes && streamCount <= buildCount * MORE_ROWS_AT_MOST;
     } catch (RuntimeException e) {
       RuntimeException failure = e instanceof OutOfMemoryException
           ? TaskMemory.exceeded(name + " holding " + buildCount + " build rows", ctx, e) : e;
@@ -90,22 +104,35 @@ final class SmallerSideBuild implements Operator {
     Operator bufferedBuild = new BufferedInput(buildRows, build);
     // Either join owns both inputs from here on, and closes them itself if it cannot be set up.
     closed = true;
-    Operator chosen = streamCount <= limit ? swapped.apply(bufferedBuild, bufferedStream)
+    Operator chosen = swap ? swapped.apply(bufferedBuild, bufferedStream)
         : planned.apply(bufferedStream, bufferedBuild);
     closed = false;
     return chosen;
   }
 
-  /** Reads batches of {@code input} into {@code out} until it ends or they hold {@code enough} rows. */
-  private long readAhead(Operator input, List<Batch> out, long enough) {
+  /**
+   * Reads batches of {@code input} into {@code out} until it ends or they hold at least {@code enoughRows} rows
+   * and {@code enoughBytes} bytes; returns the rows read.
+   */
+  private long readAhead(Operator input, List<Batch> out, long enoughRows, long enoughBytes) {
     long rows = 0;
+    long bytes = 0;
     Batch b;
-    while (rows < enough && (b = input.next()) != null) {
+    while ((rows < enoughRows || bytes < enoughBytes) && (b = input.next()) != null) {
       out.add(b);
       rows += b.rowCount();
+      bytes += b.sizeInBytes();
       ctx.checkCancelled();
     }
     return rows;
+  }
+
+  private static long bytes(List<Batch> batches) {
+    long total = 0;
+    for (Batch b : batches) {
+      total += b.sizeInBytes();
+    }
+    return total;
   }
 
   @Override

@@ -291,6 +291,34 @@ class HashJoinOperatorTest extends JoinTestBase {
   }
 
   @Test
+  void innerJoinBuildsAStreamSideOfAtMostHalfTheBytesAndFourTimesTheRows() {
+    // The planned build side has 50 rows of long strings; the stream side more rows but a tenth of the bytes.
+    List<Object[]> wide = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      wide.add(new Object[] {i % 10, i, "w".repeat(200) + i});
+    }
+    for (int streamRows : List.of(150, 200, 201)) {
+      List<Object[]> narrow = new ArrayList<>();
+      for (int i = 0; i < streamRows; i++) {
+        narrow.add(new Object[] {i % 12, i, i % 3 == 0 ? null : "n"});
+      }
+      SourceOperator stream = source(left, 16, narrow);
+      SourceOperator build = source(right, 16, wide);
+      Operator op = track(HashJoinOperator.create(node(JoinType.INNER, BuildSide.RIGHT, Optional.empty(), false),
+          stream, left, BuildInput.of(build), right, ctx(64)));
+      Batch first = op.next();
+      boolean swapped = streamRows <= 4 * wide.size();
+      String what = streamRows + " stream rows against " + wide.size();
+      assertEquals(swapped, stream.isClosed(), what + ": the stream side was built");
+      assertEquals(!swapped, build.isClosed(), what + ": the planned build side was built");
+      List<List<Object>> rows = new ArrayList<>(rows(first));
+      first.close();
+      rows.addAll(collect(op));
+      assertEquals(reference(JoinType.INNER, narrow, wide, 3, 3, KEYS_EQUAL), asStrings(rows), what);
+    }
+  }
+
+  @Test
   void innerJoinKeepsThePlannedBuildSideWhenTheStreamSideIsNotSmaller() {
     SourceOperator stream = source(left, 1, LEFT_ROWS);
     SourceOperator build = source(right, 1, RIGHT_ROWS.subList(0, 6));
