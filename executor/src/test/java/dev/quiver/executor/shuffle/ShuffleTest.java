@@ -45,10 +45,17 @@ class ShuffleTest extends OperatorTestBase {
 
   private TaskOutcome.MapOutput writeMap(Partitioning partitioning, List<Object[]> rows, int rowsPerBatch,
       int batchSize, int mapPartition, String fileName) {
+    return writeMap(partitioning, rows, rowsPerBatch, batchSize, mapPartition, fileName,
+        ShuffleMapWriter.DEFAULT_HOLD_BYTES);
+  }
+
+  private TaskOutcome.MapOutput writeMap(Partitioning partitioning, List<Object[]> rows, int rowsPerBatch,
+      int batchSize, int mapPartition, String fileName, long holdBytes) {
     TaskContext ctx = ctx(batchSize);
     Path data = dir.resolve("stage0/" + fileName + ".data");
     Path index = dir.resolve("stage0/" + fileName + ".index");
-    try (ShuffleMapWriter w = new ShuffleMapWriter(data, index, partitioning, schema, mapPartition, ctx)) {
+    try (ShuffleMapWriter w = new ShuffleMapWriter(data, index, partitioning, schema, mapPartition, ctx, null, null,
+        holdBytes)) {
       for (int i = 0; i < rows.size(); i += rowsPerBatch) {
         w.write(batch(schema, rows.subList(i, Math.min(rows.size(), i + rowsPerBatch))));
       }
@@ -252,9 +259,9 @@ class ShuffleTest extends OperatorTestBase {
   }
 
   /**
-   * A skewed map output: the hot key's partition outgrows its buffer and is spilled to a temporary file, the
-   * others stay in memory until the end and are written straight into the data file. Both kinds read back
-   * whole and in order, and the data file holds exactly the partitions' bytes.
+   * A skewed map output over a small hold limit: the hot key's partition outgrows it and is spilled to a
+   * temporary file, the others stay in memory until the end and are written straight into the data file. Both
+   * kinds read back whole and in order, and the data file holds exactly the partitions' bytes.
    */
   @Test
   void spilledAndUnspilledPartitionsShareOneDataFile() throws IOException {
@@ -262,7 +269,7 @@ class ShuffleTest extends OperatorTestBase {
     for (int i = 0; i < 400; i++) {
       input.add(row(i % 40 == 0 ? "cold-" + i : "hot", (long) i));
     }
-    TaskOutcome.MapOutput out = writeMap(hash(key, 4), input, 10, 50);
+    TaskOutcome.MapOutput out = writeMap(hash(key, 4), input, 10, 50, maps++, "map" + (maps - 1), 1000);
     long total = 0;
     long bytes = 0;
     for (int p = 0; p < 4; p++) {
@@ -285,6 +292,42 @@ class ShuffleTest extends OperatorTestBase {
   }
 
   @Test
+  void partitionsStayInMemoryUntilTheOutputOutgrowsTheHoldLimit() throws IOException {
+    List<Object[]> input = rows(new Random(9), 3000, 30);
+    Map<Long, List<List<Object>>> read = new HashMap<>();
+    for (long hold : List.of(ShuffleMapWriter.DEFAULT_HOLD_BYTES, 4096L)) {
+      Path data = dir.resolve("hold" + hold + "/map.data");
+      Path index = dir.resolve("hold" + hold + "/map.index");
+      TaskOutcome.MapOutput out;
+      try (ShuffleMapWriter w = new ShuffleMapWriter(data, index, hash(key, 3), schema, 0, ctx(100), null, null,
+          hold)) {
+        for (int i = 0; i < input.size(); i += 50) {
+          w.write(batch(schema, input.subList(i, i + 50)));
+        }
+        List<String> spills = new ArrayList<>();
+        if (Files.exists(data.getParent())) {
+          try (Stream<Path> s = Files.list(data.getParent())) {
+            s.map(f -> f.getFileName().toString()).forEach(spills::add);
+          }
+        }
+        // 3000 rows in batches of 100 per partition: far past 4 kB, far below the default limit.
+        assertEquals(hold == 4096L, !spills.isEmpty(), "spill files before finishing: " + spills);
+        out = w.finish(new TaskOutcome.TaskMetrics(input.size(), 0, 0, 0, 0));
+      }
+      List<List<Object>> rows = new ArrayList<>();
+      for (int p = 0; p < 3; p++) {
+        rows.addAll(read(List.of(out), p));
+      }
+      read.put(hold, rows);
+      try (Stream<Path> s = Files.list(data.getParent())) {
+        assertEquals(List.of("map.data", "map.index"), s.map(f -> f.getFileName().toString()).sorted().toList());
+      }
+    }
+    assertEquals(input.size(), read.get(4096L).size());
+    assertEquals(read.get(4096L), read.get(ShuffleMapWriter.DEFAULT_HOLD_BYTES));
+  }
+
+  @Test
   void aSinglePartition() {
     List<Object[]> input = rows(new Random(5), 100, 10);
     TaskOutcome.MapOutput out = writeMap(new Partitioning.Single(), input, 30, 40);
@@ -293,7 +336,8 @@ class ShuffleTest extends OperatorTestBase {
 
   @Test
   void noTemporaryFilesRemain() throws IOException {
-    writeMap(hash(key, 5), rows(new Random(6), 300, 20), 50, 20);
+    // A hold limit of 1 kB: every partition spills to its own file first.
+    writeMap(hash(key, 5), rows(new Random(6), 300, 20), 50, 20, maps++, "map0", 1024);
     try (Stream<Path> s = Files.walk(dir)) {
       List<String> names = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
       assertEquals(List.of("map0.data", "map0.index"), names);
@@ -305,7 +349,7 @@ class ShuffleTest extends OperatorTestBase {
     TaskContext ctx = ctx(10);
     Path data = dir.resolve("x/map.data");
     try (ShuffleMapWriter w = new ShuffleMapWriter(data, dir.resolve("x/map.index"), hash(key, 3), schema, 0,
-        ctx)) {
+        ctx, null, null, 256)) {
       List<Object[]> input = rows(new Random(7), 100, 10);
       for (int i = 0; i < 100; i += 7) {
         w.write(batch(schema, input.subList(i, Math.min(100, i + 7))));
