@@ -32,9 +32,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Splits a map task's rows by the exchange's partitioning and writes them in the layout of
  * {@link dev.quiver.formats.ipc.PartitionedIpcFile}: one Arrow IPC stream per reduce partition, back to back,
  * and an index of start offsets. Rows of a partition are gathered into batches of about the task's batch size,
- * which stay in memory while the task's output is small; past {@link #DEFAULT_HOLD_BYTES} (or an eighth of
- * the task's memory) a partition's batches go to a temporary stream file of its own, so memory stays
- * bounded. {@link #finish()} writes every partition into the data file, writes the index, and renames both
+ * which stay in memory while the task's output is small; past the smaller of {@link #DEFAULT_HOLD_BYTES} and
+ * an eighth of the task's memory, the partition that grows has its batches go to a temporary stream file of
+ * its own, and what it held is free for the others, so memory stays bounded. {@link #finish()} writes every partition into the data file, writes the index, and renames both
  * into place so a reader never sees half a shuffle output.
  */
 public final class ShuffleMapWriter implements AutoCloseable {
@@ -58,7 +58,7 @@ public final class ShuffleMapWriter implements AutoCloseable {
   private int[] hashes = new int[0];
   private int[] kept = new int[0];
   private long rowsWritten;
-  /** Bytes of the partitions' batches held in memory, and how many may be. */
+  /** Bytes allocated to the partitions' batches held in memory, and how many may be. */
   private long heldBytes;
   private final long holdBytes;
   /** Where this task's join keys go when it succeeds, or null; with {@link #recorded}, its own bits. */
@@ -283,6 +283,21 @@ public final class ShuffleMapWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * The memory a batch keeps allocated: the size of the allocation under each of its buffers, which exceeds the
+   * bytes in use when a vector was allocated for more rows than it got, and covers all of a buffer a slice
+   * shares.
+   */
+  private static long allocatedBytes(Batch b) {
+    long total = 0;
+    for (int c = 0; c < b.numColumns(); c++) {
+      for (org.apache.arrow.memory.ArrowBuf buf : b.column(c).getBuffers(false)) {
+        total += buf.getReferenceManager().getSize();
+      }
+    }
+    return total;
+  }
+
   private static long offsetsTotal(long[] bytes) {
     long t = 0;
     for (long b : bytes) {
@@ -318,6 +333,8 @@ public final class ShuffleMapWriter implements AutoCloseable {
     private final List<Batch> pending = new ArrayList<>();
     /** Merged batches held in memory, in order; none once the partition has a spill file. */
     private final List<Batch> held = new ArrayList<>();
+    /** This partition's share of {@link #heldBytes}. */
+    private long heldHere;
     private int pendingRows;
     private long pendingBytes;
     private long rows;
@@ -345,8 +362,9 @@ public final class ShuffleMapWriter implements AutoCloseable {
       }
       if (writer == null) {
         Batch merged = merge();
-        long size = merged.sizeInBytes();
+        long size = allocatedBytes(merged);
         held.add(merged);
+        heldHere += size;
         heldBytes += size;
         if (heldBytes <= holdBytes) {
           return;
@@ -401,10 +419,10 @@ public final class ShuffleMapWriter implements AutoCloseable {
     }
 
     private void releaseHeld() {
-      for (Batch b : held) {
-        heldBytes -= b.sizeInBytes();
-        b.close();
-      }
+      // Counted by what was added, not by the batches' sizes now: writing a batch closes its vectors.
+      heldBytes -= heldHere;
+      heldHere = 0;
+      held.forEach(Batch::close);
       held.clear();
     }
 

@@ -328,6 +328,43 @@ class ShuffleTest extends OperatorTestBase {
   }
 
   @Test
+  void onlyTheHotPartitionSpillsAndTheOthersStayHeld() throws IOException {
+    // One hot key with long values and a few cold keys: the hot partition passes the hold limit and spills;
+    // the memory it held is given back, so the cold partitions, which flush too (batch size 10), stay held.
+    List<Object[]> input = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      input.add(row(i % 20 == 0 ? "cold-" + i : "hot-" + "h".repeat(200), (long) i));
+    }
+    Path data = dir.resolve("hot/map.data");
+    TaskOutcome.MapOutput out;
+    try (ShuffleMapWriter w = new ShuffleMapWriter(data, dir.resolve("hot/map.index"), hash(key, 4), schema, 0,
+        ctx(10), null, null, 64 * 1024)) {
+      for (int i = 0; i < input.size(); i += 40) {
+        w.write(batch(schema, input.subList(i, i + 40)));
+      }
+      List<String> spills;
+      try (Stream<Path> s = Files.list(data.getParent())) {
+        spills = s.map(f -> f.getFileName().toString()).toList();
+      }
+      out = w.finish(new TaskOutcome.TaskMetrics(input.size(), 0, 0, 0, 0));
+      int hot = -1;
+      for (int p = 0; p < 4; p++) {
+        if (out.partitionRows()[p] > 1800) {
+          hot = p;
+        }
+      }
+      assertEquals(List.of("map.data.part-" + hot), spills, "only the hot partition spilled");
+    }
+    long total = 0;
+    for (int p = 0; p < 4; p++) {
+      List<List<Object>> rows = read(List.of(out), p);
+      assertEquals(out.partitionRows()[p], rows.size());
+      total += rows.size();
+    }
+    assertEquals(input.size(), total);
+  }
+
+  @Test
   void aSinglePartition() {
     List<Object[]> input = rows(new Random(5), 100, 10);
     TaskOutcome.MapOutput out = writeMap(new Partitioning.Single(), input, 30, 40);

@@ -226,15 +226,15 @@ class ParquetRowFilterTest extends ParquetTestSupport {
 
   @Test
   void aFilterNearlyEveryRowPassesReturnsOnlyThePassingRows() {
-    // x is null on one row in 50 and note on one in 11, scattered, and a null fails every comparison: the
+    // x is null on one row in 50 and tag on one in 17, scattered, and a null fails every comparison: the
     // batches come back without those rows (skipping them is cheaper than the plan filter's copy of the rest),
-    // not whole. Both are read through dictionary and plain pages.
+    // not whole. tag is read through dictionary and plain pages.
     Predicate<Object[]> xAboveMinusOne = r -> r[3] != null;
     List<List<Object>> got = check(xAboveMinusOne, new SourceFilter.Compare("x", Op.GT, -1.0));
     assertEquals(ROWS - ROWS / 50, got.size(), "only the rows where x is not null");
-    Predicate<Object[]> noteAfterNote = r -> r[5] != null;
-    got = check(noteAfterNote, new SourceFilter.Compare("note", Op.GTE, "note-"));
-    assertEquals(expected(noteAfterNote).size(), got.size(), "only the rows where note is not null");
+    Predicate<Object[]> tagAfterTag = r -> r[7] != null;
+    got = check(tagAfterTag, new SourceFilter.Compare("tag", Op.GTE, "tag-"));
+    assertEquals(expected(tagAfterTag).size(), got.size(), "only the rows where tag is not null");
     assertTrue(got.size() > ROWS * 9 / 10, "nine in ten or more rows pass: " + got.size());
   }
 

@@ -79,12 +79,14 @@ final class SmallerSideBuild implements Operator {
     long buildCount = 0;
     boolean swap;
     try {
-      buildCount = readAhead(build, buildRows, Long.MAX_VALUE, Long.MAX_VALUE);
+      buildCount = readAhead(build, buildRows, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
       long buildBytes = bytes(buildRows);
       long fewerRows = Math.min(buildCount / SMALLER_BY, LOOKAHEAD_ROWS);
       long fewerBytes = Math.min(buildBytes / NARROWER_BY, LOOKAHEAD_BYTES);
-      // Reads the stream side until it is clearly not the smaller (or ends): then both limits are passed.
-      long streamCount = readAhead(stream, streamRows, fewerRows + 1, fewerBytes + 1);
+      // Reads the stream side until it is clearly not the smaller (or ends): past both limits, or past the
+      // rows that could still be built for their bytes.
+      long mostRows = Math.max(fewerRows, buildCount * MORE_ROWS_AT_MOST);
+      long streamCount = readAhead(stream, streamRows, fewerRows + 1, fewerBytes + 1, mostRows + 1);
       swap = streamCount <= fewerRows
           || bytes(streamRows) <= fewerBytes && streamCount <= buildCount * MORE_ROWS_AT_MOST;
     } catch (RuntimeException e) {
@@ -111,14 +113,14 @@ final class SmallerSideBuild implements Operator {
   }
 
   /**
-   * Reads batches of {@code input} into {@code out} until it ends or they hold at least {@code enoughRows} rows
-   * and {@code enoughBytes} bytes; returns the rows read.
+   * Reads batches of {@code input} into {@code out} until it ends, or they hold at least {@code enoughRows} rows
+   * and {@code enoughBytes} bytes, or at least {@code mostRows} rows; returns the rows read.
    */
-  private long readAhead(Operator input, List<Batch> out, long enoughRows, long enoughBytes) {
+  private long readAhead(Operator input, List<Batch> out, long enoughRows, long enoughBytes, long mostRows) {
     long rows = 0;
     long bytes = 0;
     Batch b;
-    while ((rows < enoughRows || bytes < enoughBytes) && (b = input.next()) != null) {
+    while ((rows < enoughRows || bytes < enoughBytes) && rows < mostRows && (b = input.next()) != null) {
       out.add(b);
       rows += b.rowCount();
       bytes += b.sizeInBytes();

@@ -316,6 +316,22 @@ class HashJoinOperatorTest extends JoinTestBase {
       rows.addAll(collect(op));
       assertEquals(reference(JoinType.INNER, narrow, wide, 3, 3, KEYS_EQUAL), asStrings(rows), what);
     }
+    // More rows than the build side and more than half its bytes: the planned side is built.
+    List<Object[]> alsoWide = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      alsoWide.add(new Object[] {i % 12, i, "s".repeat(150)});
+    }
+    SourceOperator stream = source(left, 16, alsoWide);
+    SourceOperator build = source(right, 16, wide);
+    Operator op = track(HashJoinOperator.create(node(JoinType.INNER, BuildSide.RIGHT, Optional.empty(), false),
+        stream, left, BuildInput.of(build), right, ctx(64)));
+    Batch first = op.next();
+    assertTrue(build.isClosed(), "the planned build side was built");
+    assertFalse(stream.isClosed(), "the wide stream side is streamed");
+    List<List<Object>> rows = new ArrayList<>(rows(first));
+    first.close();
+    rows.addAll(collect(op));
+    assertEquals(reference(JoinType.INNER, alsoWide, wide, 3, 3, KEYS_EQUAL), asStrings(rows));
   }
 
   @Test
