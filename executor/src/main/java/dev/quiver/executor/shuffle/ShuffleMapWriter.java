@@ -34,8 +34,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * and an index of start offsets. Rows of a partition are gathered into batches of about the task's batch size,
  * which stay in memory while the task's output is small; past the smaller of {@link #DEFAULT_HOLD_BYTES} and
  * an eighth of the task's memory, the partition that grows has its batches go to a temporary stream file of
- * its own, and what it held is free for the others, so memory stays bounded. {@link #finish()} writes every partition into the data file, writes the index, and renames both
- * into place so a reader never sees half a shuffle output.
+ * its own, and what it held is free for the others, so memory stays bounded. {@link #finish()} writes every
+ * partition into the data file, writes the index, and renames both into place so a reader never sees half a
+ * shuffle output.
  */
 public final class ShuffleMapWriter implements AutoCloseable {
   private static final long FLUSH_BYTES = 1L << 20;
