@@ -377,11 +377,8 @@ public final class ShuffleMapWriter implements AutoCloseable {
           ensureDirectory(spill.getParent());
           spillOut = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
           writer = new IpcStreamWriter(schema, spillOut, IpcCompression.NONE);
-          writeHeld(writer);
         }
-        if (!pending.isEmpty()) {
-          writePending(writer);
-        }
+        writeAll(writer);
       } catch (IOException e) {
         throw new QuiverException("Could not write shuffle data of " + ctx.taskName() + " under "
             + dataFile.getParent() + ": " + e.getMessage(), e);
@@ -403,6 +400,14 @@ public final class ShuffleMapWriter implements AutoCloseable {
     private void writePending(IpcStreamWriter w) {
       try (Batch merged = merge(); VectorSchemaRoot root = merged.asRoot()) {
         w.write(root);
+      }
+    }
+
+    /** Writes the held batches, then the pending ones as one, to {@code w}, and lets go of them. */
+    private void writeAll(IpcStreamWriter w) {
+      writeHeld(w);
+      if (!pending.isEmpty()) {
+        writePending(w);
       }
     }
 
@@ -458,10 +463,7 @@ public final class ShuffleMapWriter implements AutoCloseable {
     private void writeDirect(FileChannel out) {
       OutputStream buffered = new BufferedOutputStream(new NonClosing(Channels.newOutputStream(out)), 1 << 16);
       try (IpcStreamWriter w = new IpcStreamWriter(schema, buffered, IpcCompression.NONE)) {
-        writeHeld(w);
-        if (!pending.isEmpty()) {
-          writePending(w);
-        }
+        writeAll(w);
         w.finish();
       } finally {
         clearPending();

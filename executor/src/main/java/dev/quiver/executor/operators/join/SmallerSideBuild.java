@@ -79,16 +79,16 @@ final class SmallerSideBuild implements Operator {
     long buildCount = 0;
     boolean swap;
     try {
-      buildCount = readAhead(build, buildRows, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
-      long buildBytes = bytes(buildRows);
+      Read built = readAhead(build, buildRows, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+      buildCount = built.rows();
       long fewerRows = Math.min(buildCount / SMALLER_BY, LOOKAHEAD_ROWS);
-      long fewerBytes = Math.min(buildBytes / NARROWER_BY, LOOKAHEAD_BYTES);
+      long fewerBytes = Math.min(built.bytes() / NARROWER_BY, LOOKAHEAD_BYTES);
       // Reads the stream side until it is clearly not the smaller (or ends): past both limits, or past the
       // rows that could still be built for their bytes.
       long mostRows = Math.max(fewerRows, buildCount * MORE_ROWS_AT_MOST);
-      long streamCount = readAhead(stream, streamRows, fewerRows + 1, fewerBytes + 1, mostRows + 1);
-      swap = streamCount <= fewerRows
-          || bytes(streamRows) <= fewerBytes && streamCount <= buildCount * MORE_ROWS_AT_MOST;
+      Read streamed = readAhead(stream, streamRows, fewerRows + 1, fewerBytes + 1, mostRows + 1);
+      swap = streamed.rows() <= fewerRows
+          || streamed.bytes() <= fewerBytes && streamed.rows() <= buildCount * MORE_ROWS_AT_MOST;
     } catch (RuntimeException e) {
       RuntimeException failure = e instanceof OutOfMemoryException
           ? TaskMemory.exceeded(name + " holding " + buildCount + " build rows", ctx, e) : e;
@@ -114,9 +114,9 @@ final class SmallerSideBuild implements Operator {
 
   /**
    * Reads batches of {@code input} into {@code out} until it ends, or they hold at least {@code enoughRows} rows
-   * and {@code enoughBytes} bytes, or at least {@code mostRows} rows; returns the rows read.
+   * and {@code enoughBytes} bytes, or at least {@code mostRows} rows; returns the rows and bytes read.
    */
-  private long readAhead(Operator input, List<Batch> out, long enoughRows, long enoughBytes, long mostRows) {
+  private Read readAhead(Operator input, List<Batch> out, long enoughRows, long enoughBytes, long mostRows) {
     long rows = 0;
     long bytes = 0;
     Batch b;
@@ -126,16 +126,11 @@ final class SmallerSideBuild implements Operator {
       bytes += b.sizeInBytes();
       ctx.checkCancelled();
     }
-    return rows;
+    return new Read(rows, bytes);
   }
 
-  private static long bytes(List<Batch> batches) {
-    long total = 0;
-    for (Batch b : batches) {
-      total += b.sizeInBytes();
-    }
-    return total;
-  }
+  /** What {@link #readAhead} read. */
+  private record Read(long rows, long bytes) {}
 
   @Override
   public void close() {
