@@ -71,7 +71,7 @@ public final class LocalExecution implements ExecutionBackend {
           + ". Set quiver.local.dir to a writable directory.", e);
     }
     long taskMemory = conf.getBytes(QuiverConf.TASK_MEMORY, defaultTaskMemory(threads));
-    int batchSize = conf.getInt(QuiverConf.BATCH_SIZE, 8192);
+    int batchSize = conf.getInt(QuiverConf.BATCH_SIZE, TaskRunner.DEFAULT_BATCH_SIZE);
     TaskRunner runner = new TaskRunner(root, taskMemory, localDir.resolve("shuffle"), batchSize);
     this.launcher = new LocalTaskLauncher(threads, runner, conf.getBoolean(QuiverConf.LOCAL_ENCODE_TASKS,
         Boolean.getBoolean(QuiverConf.LOCAL_ENCODE_TASKS)));
