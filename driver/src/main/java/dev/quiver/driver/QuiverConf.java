@@ -28,7 +28,7 @@ public final class QuiverConf {
   /** Whether InjectRuntimeFilters runs (Spark's name for its semi-join form of runtime filters). */
   public static final String RUNTIME_FILTER_SEMI_JOIN = "spark.sql.optimizer.runtimeFilter.semiJoinReduction.enabled";
   public static final String TASK_MEMORY = "quiver.executor.memory";
-  public static final String BATCH_SIZE = "quiver.batch.size";
+  public static final String BATCH_SIZE = TaskRunner.BATCH_SIZE;
   public static final String TASK_MAX_FAILURES = "quiver.task.maxFailures";
   public static final String LOCAL_DIR = "quiver.local.dir";
   /**

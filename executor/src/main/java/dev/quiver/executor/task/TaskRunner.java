@@ -35,18 +35,19 @@ public final class TaskRunner {
   public static final String TASK_MEMORY_BYTES = "quiver.task.memoryBytes";
   /** "false" keeps broadcast joins from filtering the scans of their other input by their build keys. */
   public static final String SCAN_KEY_FILTERS = "quiver.sql.scanKeyFilters.enabled";
-
-  private final BufferAllocator root;
-  private final long taskMemory;
+  /** Rows per batch, read once when a local session or a worker starts. */
+  public static final String BATCH_SIZE = "quiver.batch.size";
   /**
-   * Rows per batch unless {@code quiver.batch.size} says otherwise. Every batch costs the same fixed work in
-   * every operator (new vectors, their buffers' accounting, a call down each operator and kernel), and on the
-   * TPC-H queries 16384 rows did better than 8192 both warm (all 22 queries alternating in one JVM: geometric
-   * mean ratio 0.92, no query slower) and in the benchmark's six runs per query (0.94 over five paired runs);
-   * 32768 was no better again (0.98 warm, mixed in the benchmark's runs) for twice the memory per batch.
+   * Rows per batch unless {@link #BATCH_SIZE} says otherwise. Every batch costs the same fixed work in every
+   * operator (new vectors, their buffers' accounting, a call down each operator and kernel), and on the TPC-H
+   * queries 16384 rows took less time than 8192 both warm (all 22 queries alternating in one JVM: geometric mean
+   * ratio 0.92, no query slower) and in the benchmark's six runs per query (0.94 over five paired runs). 32768
+   * took 0.98 of 16384's time warm and was mixed in the benchmark's runs: not worth twice the memory per batch.
    */
   public static final int DEFAULT_BATCH_SIZE = 16_384;
 
+  private final BufferAllocator root;
+  private final long taskMemory;
   private final Path shuffleDir;
   private final int batchSize;
 

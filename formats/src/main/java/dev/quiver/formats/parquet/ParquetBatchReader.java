@@ -60,8 +60,8 @@ public final class ParquetBatchReader implements BatchReader {
   private static final double COMPACT_FROM = 0.9;
   /**
    * After a judged batch where every row passes, this many more batches of the row group are read without
-   * judging (the filter only adds the cost of its ids there). The batch after them is judged again, in case
-   * the data is ordered by the filter column.
+   * judging (the filter only adds the cost of its ids there), whatever the batch size. The batch after them is
+   * judged again, in case the data is ordered by the filter column.
    */
   private static final int UNJUDGED_AFTER_ALL_PASS = 15;
   /**
