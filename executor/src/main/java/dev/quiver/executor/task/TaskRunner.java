@@ -41,8 +41,9 @@ public final class TaskRunner {
    * Rows per batch unless {@link #BATCH_SIZE} says otherwise. Every batch costs the same fixed work in every
    * operator (new vectors, their buffers' accounting, a call down each operator and kernel), and on the TPC-H
    * queries 16384 rows took less time than 8192 both warm (all 22 queries alternating in one JVM: geometric mean
-   * ratio 0.92, no query slower) and in the benchmark's six runs per query (0.94 over five paired runs). 32768
-   * took 0.98 of 16384's time warm and was mixed in the benchmark's runs: not worth twice the memory per batch.
+   * ratio about 0.955 over three alternations) and in the benchmark's six runs per query (0.966 over eight paired
+   * runs). 32768 took 0.98 of 16384's time warm and was mixed in the benchmark's runs: not worth twice the
+   * memory per batch.
    */
   public static final int DEFAULT_BATCH_SIZE = 16_384;
 
