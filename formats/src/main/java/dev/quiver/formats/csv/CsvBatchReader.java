@@ -18,6 +18,12 @@ final class CsvBatchReader implements BatchReader {
   private final Schema arrowSchema;
   private final BufferAllocator allocator;
   private final int batchSize;
+  /**
+   * The rows a batch's vectors first have room for. A split starts at most one record per byte, so a small file
+   * does not get a whole batch's room in every column; a compressed file's records can outnumber its bytes, and
+   * then the vectors grow as the rows come.
+   */
+  private final int initialRows;
   private final CsvTokenizer tokenizer;
   private final CsvRecordConverter converter;
   private boolean done;
@@ -30,6 +36,7 @@ final class CsvBatchReader implements BatchReader {
     this.arrowSchema = ArrowTypes.toArrowSchema(requiredSchema);
     this.allocator = allocator;
     this.batchSize = batchSize;
+    this.initialRows = (int) Math.max(1, Math.min(batchSize, split.length() + 1));
     // Build everything that can reject the schema or options before the file is opened.
     this.converter = new CsvRecordConverter(dataSchema, requiredSchema, options, new CsvDateTimes(options),
         split.path(), split.start());
@@ -55,7 +62,7 @@ final class CsvBatchReader implements BatchReader {
     VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator);
     try {
       for (FieldVector v : root.getFieldVectors()) {
-        v.setInitialCapacity(batchSize);
+        v.setInitialCapacity(initialRows);
         v.allocateNew();
       }
       converter.bind(root);

@@ -227,6 +227,46 @@ class CsvReadTest extends CsvTestSupport {
   }
 
   @Test
+  void aSmallFileGetsVectorsForItsRowsNotForAWholeBatch() throws IOException {
+    // 40 columns, 3 rows, batches of 16384: room for a whole batch in every column would take about 5 MB.
+    StructType schema = new StructType();
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < 40; c++) {
+      schema = schema.add("c" + c, c % 2 == 0 ? DataTypes.IntegerType : DataTypes.StringType);
+      line.append(c == 0 ? "" : ",").append(c % 2 == 0 ? Integer.toString(c) : "s" + c);
+    }
+    String path = file("wide.csv", line + "\n" + line + "\n" + line + "\n");
+    List<List<Object>> rows = read(path, schema, schema, opts(), 16_384);
+    assertEquals(3, rows.size());
+    assertEquals(38, rows.get(2).get(38));
+    assertEquals("s39", rows.get(2).get(39));
+    assertTrue(allocator.getPeakMemoryAllocation() < 256 * 1024,
+        "peak allocation " + allocator.getPeakMemoryAllocation() + " bytes for 3 rows");
+  }
+
+  @Test
+  void aCompressedFileWithMoreRowsThanBytesFillsWholeBatches() throws IOException {
+    // 20000 rows gzip to far fewer bytes than rows: the vectors start small and grow to the batch size.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      for (int i = 0; i < 20_000; i++) {
+        gz.write(((i % 10) + ",x" + (i % 3) + "," + (i % 7 == 0 ? "" : Integer.toString(i % 5)) + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    String path = file("many.csv.gz", bytes.toByteArray());
+    assertTrue(info(path).length() < 16_384, "compressed to " + info(path).length() + " bytes");
+    List<List<Object>> rows = read(path, MALFORMED, MALFORMED, opts(), 16_384);
+    assertEquals(20_000, rows.size());
+    for (int i : new int[] {0, 1, 16_383, 16_384, 16_385, 19_998, 19_999}) {
+      assertEquals(row(i % 10, "x" + (i % 3), i % 7 == 0 ? null : i % 5), rows.get(i), "row " + i);
+    }
+    for (int i = 0; i < 20_000; i += 997) {
+      assertEquals(row(i % 10, "x" + (i % 3), i % 7 == 0 ? null : i % 5), rows.get(i), "row " + i);
+    }
+  }
+
+  @Test
   void closingBeforeTheEndReleasesEverything() throws IOException {
     String path = file("many.csv", "a\nb\nc\nd\n");
     StructType schema = new StructType().add("s", DataTypes.StringType);
