@@ -227,8 +227,8 @@ class CsvReadTest extends CsvTestSupport {
   }
 
   @Test
-  void aSmallFileGetsVectorsForItsRowsNotForAWholeBatch() throws IOException {
-    // 40 columns, 3 rows, batches of 16384: room for a whole batch in every column would take about 5 MB.
+  void aSmallFileGetsVectorsSizedToItsBytesNotToAWholeBatch() throws IOException {
+    // 40 columns, 3 rows in 390 bytes, batches of 16384: room for a whole batch in every column takes 7.8 MB.
     StructType schema = new StructType();
     StringBuilder line = new StringBuilder();
     for (int c = 0; c < 40; c++) {
@@ -264,6 +264,17 @@ class CsvReadTest extends CsvTestSupport {
     for (int i = 0; i < 20_000; i += 997) {
       assertEquals(row(i % 10, "x" + (i % 3), i % 7 == 0 ? null : i % 5), rows.get(i), "row " + i);
     }
+    List<Integer> batches = new java.util.ArrayList<>();
+    try (BatchReader r = format.open(FileSplit.whole(path, info(path).length()), MALFORMED, MALFORMED, List.of(),
+        opts(), allocator, 16_384)) {
+      VectorSchemaRoot root;
+      while ((root = r.next()) != null) {
+        try (VectorSchemaRoot batch = root) {
+          batches.add(batch.getRowCount());
+        }
+      }
+    }
+    assertEquals(List.of(16_384, 20_000 - 16_384), batches);
   }
 
   @Test
