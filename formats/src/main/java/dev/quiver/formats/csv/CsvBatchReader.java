@@ -36,7 +36,7 @@ final class CsvBatchReader implements BatchReader {
     this.arrowSchema = ArrowTypes.toArrowSchema(requiredSchema);
     this.allocator = allocator;
     this.batchSize = batchSize;
-    this.initialRows = (int) Math.max(1, Math.min(batchSize, split.length() + 1));
+    this.initialRows = (int) Math.min(batchSize, split.length() + 1);
     // Build everything that can reject the schema or options before the file is opened.
     this.converter = new CsvRecordConverter(dataSchema, requiredSchema, options, new CsvDateTimes(options),
         split.path(), split.start());
