@@ -28,6 +28,7 @@ import dev.quiver.planner.physical.WriteFilesExec;
 import dev.quiver.planner.stages.Stage;
 import dev.quiver.planner.stages.StageDag;
 import dev.quiver.planner.stages.StageId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -181,9 +182,12 @@ public final class PhysicalPlanPrinter {
 
     @Override
     public String visitHashAggregateExec(HashAggregateExec p) {
-      String prefix = p.mode() == AggregateMode.PARTIAL ? "partial_" : p.mode() == AggregateMode.FINAL ? "" : "";
-      String fns = p.aggregates().stream().map(a -> prefix + PlanText.expr(a)).collect(Collectors.joining(", "));
-      String s = "HashAggregate(keys=[" + exprs(p.groupingExpressions()) + "], functions=[" + fns + "]";
+      List<String> fns = new ArrayList<>();
+      for (int i = 0; i < p.aggregates().size(); i++) {
+        String prefix = p.mode() != AggregateMode.PARTIAL ? "" : p.fromBuffers().get(i) ? "merge_" : "partial_";
+        fns.add(prefix + PlanText.expr(p.aggregates().get(i)));
+      }
+      String s = "HashAggregate(keys=[" + exprs(p.groupingExpressions()) + "], functions=[" + String.join(", ", fns) + "]";
       return p.mode() == AggregateMode.COMPLETE ? s + ", mode=Complete)" : s + ")";
     }
 

@@ -133,8 +133,8 @@ public final class CanonicalPlans {
       // A partial aggregate outputs its groups and buffers; its result expressions (which the planner gives
       // it from the final phase, pruned per branch) do not change its rows.
       List<Expression> results = p.mode() == AggregateMode.PARTIAL ? List.of() : exprs(p.resultExpressions());
-      return new HashAggregateExec(p.mode(), grouping, aggregates, aggregateAttributes, bufferAttributes, results,
-          child);
+      return new HashAggregateExec(p.mode(), grouping, aggregates, aggregateAttributes, bufferAttributes,
+          p.fromBuffers(), results, child);
     }
 
     @Override

@@ -100,7 +100,9 @@ public final class PhysicalPlanner {
 
     @Override
     public PhysicalPlan visitAggregate(Aggregate a) {
-      return AggregatePlanning.plan(a, plan(a.child()), settings.shufflePartitionsFor(SizeEstimator.estimate(a.child())));
+      long inputBytes = SizeEstimator.estimate(a.child());
+      return AggregatePlanning.plan(a, plan(a.child()), settings.shufflePartitionsFor(inputBytes),
+          settings.spreadPartitionsFor(inputBytes));
     }
 
     @Override

@@ -22,4 +22,14 @@ public record PlanningSettings(int defaultParallelism, int shufflePartitions, lo
     long byBytes = (inputBytes + targetBytesPerPartition - 1) / targetBytesPerPartition;
     return (int) Math.max(1, Math.min(200, Math.max(defaultParallelism, byBytes)));
   }
+
+  /**
+   * The partitions of a shuffle whose reading side does most of the work, such as making rows distinct:
+   * one per core from 1 MB of input (file scans are estimated by their compressed bytes, so 16 MB can be
+   * millions of rows), unless {@code spark.sql.shuffle.partitions} fixes the count.
+   */
+  public int spreadPartitionsFor(long inputBytes) {
+    int n = shufflePartitionsFor(inputBytes);
+    return shufflePartitions > 0 || inputBytes < 1024 * 1024 ? n : Math.max(n, defaultParallelism);
+  }
 }

@@ -90,7 +90,7 @@ final class PhysicalPlanDecoder {
             ExpressionSerde.fromProtos(a.getGroupingExpressionsList()),
             ExpressionSerde.aggregateCallsFromProto(a.getAggregatesList()),
             ExpressionSerde.attributesFromProto(a.getAggregateAttributesList()),
-            ExpressionSerde.attributesFromProto(a.getBufferAttributesList()),
+            ExpressionSerde.attributesFromProto(a.getBufferAttributesList()), a.getFromBuffersList(),
             ExpressionSerde.fromProtos(a.getResultExpressionsList()), decode(a.getChild()));
       }
       case SORT: {

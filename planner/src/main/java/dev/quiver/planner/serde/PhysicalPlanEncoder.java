@@ -109,6 +109,7 @@ final class PhysicalPlanEncoder implements PhysicalPlanVisitor<PhysicalPlanProto
         .addAllAggregates(ExpressionSerde.aggregateCallsToProto(a.aggregates()))
         .addAllAggregateAttributes(ExpressionSerde.attributesToProto(a.aggregateAttributes()))
         .addAllBufferAttributes(ExpressionSerde.attributesToProto(a.bufferAttributes()))
+        .addAllFromBuffers(a.fromBuffers())
         .addAllResultExpressions(ExpressionSerde.toProtos(a.resultExpressions()))
         .setChild(encode(a.child()))).build();
   }

@@ -355,6 +355,9 @@ final class Samples {
         List.of(new AggregateCall(AggregateFunction.COUNT, List.of(NAME), true, false)),
         List.of(attr("count(DISTINCT name)", DataTypes.LongType, false, 408)), List.of(),
         List.of(new Alias(attr("count(DISTINCT name)", DataTypes.LongType, false, 408), "n", new ExprId(409))), scan));
+    // The middle phase of a global DISTINCT aggregation: sum merges buffers, avg reads rows.
+    out.add(new HashAggregateExec(AggregateMode.PARTIAL, List.of(), List.of(sum, avg), aggAttrs, buffers,
+        List.of(true, false), List.of(), partial));
     out.add(new SortExec(List.of(SortOrder.asc(AGE), new SortOrder(NAME, SortDirection.DESCENDING,
         NullOrdering.NULLS_FIRST)), true, scan));
     out.add(new TopNExec(10, List.of(SortOrder.desc(SALARY)), scan));

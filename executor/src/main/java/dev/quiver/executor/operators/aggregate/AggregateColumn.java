@@ -17,8 +17,8 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * One aggregate of a hash aggregation: its state plus how it reads its input — compiled argument
- * evaluators (PARTIAL, COMPLETE; with a {@link DistinctFilter} for DISTINCT) or the positions of its
- * buffer columns in the PARTIAL layout (FINAL).
+ * evaluators (with a {@link DistinctFilter} for a DISTINCT aggregate in COMPLETE mode) or the positions of
+ * its buffer columns in the input (FINAL, and the merging middle phases of a DISTINCT aggregation).
  */
 final class AggregateColumn implements AutoCloseable {
   final AggregateCall call;
@@ -36,10 +36,14 @@ final class AggregateColumn implements AutoCloseable {
     this.distinct = distinct;
   }
 
-  /** Reads input rows: arguments bound to {@code input} and compiled once. */
-  static AggregateColumn forInput(AggregateCall call, List<AttributeReference> input, BufferAllocator allocator) {
+  /**
+   * Reads input rows: arguments bound to {@code input} and compiled once. With {@code deduplicate}, a row
+   * counts only if its group has not yet seen its argument values.
+   */
+  static AggregateColumn forInput(AggregateCall call, boolean deduplicate, List<AttributeReference> input,
+      BufferAllocator allocator) {
     List<Expression> argExprs = new ArrayList<>(call.args());
-    if (call.function() == AggregateFunction.COUNT && !call.distinct()) {
+    if (call.function() == AggregateFunction.COUNT && !deduplicate) {
       // count(1) and count(*) count rows: a non-null constant argument is never null.
       argExprs.removeIf(a -> a instanceof Literal l && !l.isNull());
     }
@@ -47,7 +51,7 @@ final class AggregateColumn implements AutoCloseable {
     DistinctFilter distinct = null;
     try {
       List<VectorEvaluator> evaluators = Operators.compile(argExprs, input);
-      if (call.distinct()) {
+      if (deduplicate) {
         List<DataType> types = new ArrayList<>();
         for (Expression a : argExprs) {
           types.add(a.dataType());
@@ -59,6 +63,11 @@ final class AggregateColumn implements AutoCloseable {
       state.close();
       throw e;
     }
+  }
+
+  /** Whether this aggregate merges an earlier phase's buffers rather than reading input rows. */
+  boolean mergesBuffers() {
+    return bufferOrdinals != null;
   }
 
   /** Reads PARTIAL buffers at {@code ordinals} of the input. */

@@ -57,7 +57,7 @@ public final class HashAggregateOperator implements Operator {
     this.ctx = ctx;
     this.grouping = grouping;
     this.aggregates = aggregates;
-    this.addsRuns = aggregates.stream().anyMatch(a -> a.state.addsRuns());
+    this.addsRuns = aggregates.stream().anyMatch(a -> !a.mergesBuffers() && a.state.addsRuns());
     this.results = results;
     this.table = table;
   }
@@ -76,31 +76,31 @@ public final class HashAggregateOperator implements Operator {
       built.addAll(grouping);
       List<AggregateColumn> aggregates = new ArrayList<>();
       List<AttributeReference> buffers = node.bufferAttributes();
-      if (mode == AggregateMode.FINAL) {
+      if (mode != AggregateMode.COMPLETE) {
         int width = 0;
         for (AggregateCall call : node.aggregates()) {
           width += AggregateBuffers.bufferTypes(call).size();
         }
         if (width != buffers.size()) {
-          throw new PlanningException("Internal error: the FINAL aggregate has " + buffers.size() + " buffer "
-              + "columns but its aggregates " + node.aggregates() + " need " + width);
+          throw new PlanningException("Internal error: the " + mode + " aggregate has " + buffers.size()
+              + " buffer columns but its aggregates " + node.aggregates() + " need " + width);
         }
       }
       int bufferAt = 0;
-      for (AggregateCall call : node.aggregates()) {
+      for (int i = 0; i < node.aggregates().size(); i++) {
+        AggregateCall call = node.aggregates().get(i);
+        int width = mode == AggregateMode.COMPLETE ? 0 : AggregateBuffers.bufferTypes(call).size();
         AggregateColumn column;
-        if (mode == AggregateMode.FINAL) {
-          int width = AggregateBuffers.bufferTypes(call).size();
+        if (node.fromBuffers().get(i)) {
           column = AggregateColumn.forBuffers(call, ordinals(buffers.subList(bufferAt, bufferAt + width),
               childOutput), ctx.allocator());
-          bufferAt += width;
         } else {
-          if (call.distinct() && mode != AggregateMode.COMPLETE) {
-            throw new PlanningException("Internal error: " + call.sql() + " is DISTINCT, which only COMPLETE "
-                + "aggregation computes, but the aggregate is " + mode);
-          }
-          column = AggregateColumn.forInput(call, childOutput, ctx.allocator());
+          // Only COMPLETE sees a DISTINCT aggregate's raw rows; in the other phases the planner has already
+          // made the rows distinct on its arguments (AggregatePlanning.planGlobalDistinct).
+          column = AggregateColumn.forInput(call, call.distinct() && mode == AggregateMode.COMPLETE, childOutput,
+              ctx.allocator());
         }
+        bufferAt += width;
         aggregates.add(column);
         built.add(column);
       }
@@ -144,7 +144,7 @@ public final class HashAggregateOperator implements Operator {
       }
       if (out[i] < 0) {
         throw new PlanningException("Internal error: the aggregate buffer column " + attrs.get(i).name() + "#"
-            + attrs.get(i).exprId() + " is not in the FINAL aggregate's input " + input);
+            + attrs.get(i).exprId() + " is not in the merging aggregate's input " + input);
       }
     }
     return out;
@@ -219,11 +219,11 @@ public final class HashAggregateOperator implements Operator {
       Arrays.fill(groupIds, 0, n, 0);
     }
     int groups = groupCount();
-    GroupRuns runs = addsRuns && table != null && mode != AggregateMode.FINAL && GroupRuns.worthwhile(n, groups)
+    GroupRuns runs = addsRuns && table != null && GroupRuns.worthwhile(n, groups)
         ? groupRuns.sort(groupIds, n, groups) : null;
     for (AggregateColumn a : aggregates) {
       a.state.ensureCapacity(groups);
-      if (mode == AggregateMode.FINAL) {
+      if (a.mergesBuffers()) {
         a.merge(b, groupIds, n);
       } else {
         a.update(b, groupIds, n, table == null, runs, ec);
