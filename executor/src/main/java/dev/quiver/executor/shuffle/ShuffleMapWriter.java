@@ -32,9 +32,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Splits a map task's rows by the exchange's partitioning and writes them in the layout of
  * {@link dev.quiver.formats.ipc.PartitionedIpcFile}: one Arrow IPC stream per reduce partition, back to back,
  * and an index of start offsets. Rows of a partition are gathered into batches of about the task's batch size,
- * which stay in memory while the task's output is small; past the smaller of {@link #DEFAULT_HOLD_BYTES} and
- * an eighth of the task's memory, the partition that grows has its batches go to a temporary stream file of
- * its own, and what it held is free for the others, so memory stays bounded. {@link #finish()} writes every
+ * which stay in memory while the task's output is small; once they and the small batches still waiting to be
+ * merged pass the smaller of {@link #DEFAULT_HOLD_BYTES} and an eighth of the task's memory, the partition that
+ * grows has its batches go to a temporary stream file of its own, and what it held is free for the others, so
+ * memory stays bounded. {@link #finish()} writes every
  * partition into the data file, writes the index, and renames both into place so a reader never sees half a
  * shuffle output.
  */
@@ -334,10 +335,12 @@ public final class ShuffleMapWriter implements AutoCloseable {
     private final List<Batch> pending = new ArrayList<>();
     /** Merged batches held in memory, in order; none once the partition has a spill file. */
     private final List<Batch> held = new ArrayList<>();
-    /** This partition's share of {@link #heldBytes}. */
+    /** This partition's share of {@link #heldBytes}: its held and pending batches' allocations. */
     private long heldHere;
     private int pendingRows;
     private long pendingBytes;
+    /** The pending batches' share of {@link #heldHere}. */
+    private long pendingAllocated;
     private long rows;
     private Path spill;
     private OutputStream spillOut;
@@ -351,8 +354,14 @@ public final class ShuffleMapWriter implements AutoCloseable {
       pending.add(b);
       pendingRows += b.rowCount();
       pendingBytes += b.sizeInBytes();
+      long allocated = allocatedBytes(b);
+      pendingAllocated += allocated;
+      heldHere += allocated;
+      heldBytes += allocated;
       rows += b.rowCount();
-      if (pendingRows >= ctx.batchSize() || pendingBytes >= FLUSH_BYTES) {
+      // Pending batches count against the hold limit too: with many reduce partitions, each one's pending
+      // batches stay far below a batch, but together they can outgrow it.
+      if (pendingRows >= ctx.batchSize() || pendingBytes >= FLUSH_BYTES || heldBytes > holdBytes) {
         flush();
       }
     }
@@ -426,8 +435,8 @@ public final class ShuffleMapWriter implements AutoCloseable {
 
     private void releaseHeld() {
       // Counted by what was added, not by the batches' sizes now: writing a batch closes its vectors.
-      heldBytes -= heldHere;
-      heldHere = 0;
+      heldBytes -= heldHere - pendingAllocated;
+      heldHere = pendingAllocated;
       held.forEach(Batch::close);
       held.clear();
     }
@@ -437,6 +446,9 @@ public final class ShuffleMapWriter implements AutoCloseable {
       pending.clear();
       pendingRows = 0;
       pendingBytes = 0;
+      heldHere -= pendingAllocated;
+      heldBytes -= pendingAllocated;
+      pendingAllocated = 0;
     }
 
     void finishInto(FileChannel out) throws IOException {

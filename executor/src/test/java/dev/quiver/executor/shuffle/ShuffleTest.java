@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -362,6 +363,43 @@ class ShuffleTest extends OperatorTestBase {
       total += rows.size();
     }
     assertEquals(input.size(), total);
+  }
+
+  @Test
+  void pendingBatchesOfManyPartitionsCountAgainstTheHoldLimit() throws IOException {
+    // 64 partitions and a batch size no partition reaches: each partition's pending batches stay small, but
+    // together they pass the 256 kB limit, so partitions spill and the writer's memory stays near the limit.
+    long hold = 256 * 1024;
+    List<Object[]> input = rows(new Random(11), 40_000, 5_000);
+    Path data = dir.resolve("pending/map.data");
+    Files.createDirectories(data.getParent());
+    TaskOutcome.MapOutput out;
+    try (BufferAllocator writerMemory = allocator.newChildAllocator("writer", 0, Long.MAX_VALUE)) {
+      try (ShuffleMapWriter w = new ShuffleMapWriter(data, dir.resolve("pending/map.index"), hash(key, 64), schema,
+          0, ctx(writerMemory, 1_000_000, null), null, null, hold)) {
+        for (int i = 0; i < input.size(); i += 200) {
+          w.write(batch(schema, input.subList(i, i + 200)));
+        }
+        try (Stream<Path> s = Files.list(data.getParent())) {
+          assertTrue(s.anyMatch(f -> f.getFileName().toString().startsWith("map.data.part-")),
+              "some partitions spilled");
+        }
+        out = w.finish(new TaskOutcome.TaskMetrics(input.size(), 0, 0, 0, 0));
+      }
+      assertTrue(writerMemory.getPeakMemoryAllocation() < 2 * hold,
+          "peak " + writerMemory.getPeakMemoryAllocation() + " bytes against a hold limit of " + hold);
+    }
+    Map<String, Long> expected = new HashMap<>();
+    for (Object[] r : input) {
+      expected.merge(String.valueOf(r[0]), 1L, Long::sum);
+    }
+    Map<String, Long> read = new HashMap<>();
+    for (int p = 0; p < 64; p++) {
+      for (List<Object> r : read(List.of(out), p)) {
+        read.merge(String.valueOf(r.get(0)), 1L, Long::sum);
+      }
+    }
+    assertEquals(expected, read);
   }
 
   @Test
