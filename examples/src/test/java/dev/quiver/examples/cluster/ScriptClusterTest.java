@@ -3,6 +3,7 @@ package dev.quiver.examples.cluster;
 import static dev.quiver.sql.functions.avg;
 import static dev.quiver.sql.functions.col;
 import static dev.quiver.sql.functions.count;
+import static dev.quiver.sql.functions.countDistinct;
 import static dev.quiver.sql.functions.max;
 import static dev.quiver.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,6 +103,9 @@ class ScriptClusterTest {
         .groupBy("g").agg(avg("id"), max("id"), count("*")).orderBy(col("g").desc()).collectAsList());
     sameAsLocal(s -> s.range(0, 30_000).withColumn("m", col("id").mod(101)).orderBy(col("m"), col("id").desc())
         .limit(50).collectAsList());
+    // A global DISTINCT count: its middle phase merges sum's buffers and reads rows for the count.
+    sameAsLocal(s -> s.range(0, 100_000, 1, 4).withColumn("v", col("id").mod(977))
+        .agg(countDistinct(col("v")), sum("id"), count("*")).collectAsList());
     // A broadcast join (small side under the threshold) and a left outer join.
     sameAsLocal(s -> s.range(0, 20_000).join(s.range(0, 100).withColumnRenamed("id", "j"),
         col("id").mod(200).equalTo(col("j")), "left").groupBy(col("j").isNull().as("unmatched"))
