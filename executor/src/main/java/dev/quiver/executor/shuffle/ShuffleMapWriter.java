@@ -288,13 +288,17 @@ public final class ShuffleMapWriter implements AutoCloseable {
   /**
    * The memory a batch keeps allocated: the size of the allocation under each of its buffers, which exceeds the
    * bytes in use when a vector was allocated for more rows than it got, and covers all of a buffer a slice
-   * shares.
+   * shares. Each allocation counts once: a fixed-width vector's validity and data buffers are slices of one.
    */
   private static long allocatedBytes(Batch b) {
     long total = 0;
+    java.util.Set<org.apache.arrow.memory.ReferenceManager> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (int c = 0; c < b.numColumns(); c++) {
       for (org.apache.arrow.memory.ArrowBuf buf : b.column(c).getBuffers(false)) {
-        total += buf.getReferenceManager().getSize();
+        if (seen.add(buf.getReferenceManager())) {
+          total += buf.getReferenceManager().getSize();
+        }
       }
     }
     return total;

@@ -73,6 +73,15 @@ class KeysTest extends OperatorTestBase {
   }
 
   @Test
+  void nestedKeysWithBinaryFieldsHashByTheirBytes() {
+    DataType type = new dev.quiver.sql.types.ArrayType(DataTypes.BinaryType, true);
+    FieldVector a = column(type, List.of(new byte[] {1, 2}, new byte[] {3}), null);
+    FieldVector b = column(type, List.of(new byte[] {1, 2}, new byte[] {3}), null);
+    assertEquals(hashes(a)[0], hashes(b)[0]);
+    assertEquals(hashes(a)[1], hashes(b)[1]);
+  }
+
+  @Test
   void negativeZeroAndEveryNaNHashAlike() {
     double otherNaN = Double.longBitsToDouble(0x7ff8000000000123L);
     assertTrue(Double.isNaN(otherNaN));

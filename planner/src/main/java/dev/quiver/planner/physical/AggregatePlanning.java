@@ -15,9 +15,9 @@ import java.util.List;
 
 /**
  * Plans an Aggregate as PARTIAL -> exchange on the group keys -> FINAL (a single partition when there are no
- * keys). DISTINCT aggregates without group keys that share their arguments get Spark's two-level plan (see
- * {@link #planGlobalDistinct}); others are computed by one COMPLETE aggregation after an exchange on the
- * group keys, if one is needed.
+ * keys). DISTINCT aggregates without group keys that share their arguments, over an input of several
+ * partitions, get Spark's two-level plan (see {@link #planGlobalDistinct}); others are computed by one COMPLETE
+ * aggregation after an exchange on the group keys, if one is needed.
  */
 final class AggregatePlanning {
   private AggregatePlanning() {}

@@ -11,13 +11,14 @@ import org.apache.arrow.vector.IntVector;
 /**
  * The per-group distinct sets of an aggregate with DISTINCT: a second hash table keyed by (group id,
  * argument values). A batch's rows pass on to the aggregate only the first time their group sees their
- * argument tuple. Rows with a null argument are dropped up front: every DISTINCT aggregate ignores them
- * (count(DISTINCT a, b) counts tuples without nulls).
+ * argument tuple. A tuple with nulls is a value like any other, as in Spark (which makes rows distinct by
+ * grouping on the arguments): the aggregates that ignore nulls skip it themselves (count(DISTINCT a, b)
+ * counts tuples without nulls, sum and min skip a null), and those that keep them see it once
+ * (first(DISTINCT x) may be null, max_by(DISTINCT x, o) may pick a null x).
  */
 final class DistinctFilter implements AutoCloseable {
   private final GroupHashTable seen;
   private final BufferAllocator allocator;
-  private int[] selected = new int[0];
   private int[] entryIds = new int[0];
   private int[] newRows = new int[0];
 
@@ -40,38 +41,28 @@ final class DistinctFilter implements AutoCloseable {
   }
 
   Passed filter(FieldVector[] args, int[] groupIds, int n) {
-    if (selected.length < n) {
-      selected = new int[n];
+    if (entryIds.length < n) {
       entryIds = new int[n];
       newRows = new int[n];
     }
-    int m = 0;
-    for (int r = 0; r < n; r++) {
-      if (noNulls(args, r)) {
-        selected[m++] = r;
-      }
-    }
     List<FieldVector> keys = new ArrayList<>(args.length + 1);
-    try {
-      IntVector gid = new IntVector("group", allocator);
+    try (IntVector gid = new IntVector("group", allocator)) {
+      gid.allocateNew(Math.max(n, 1));
+      for (int i = 0; i < n; i++) {
+        gid.set(i, groupIds[i]);
+      }
+      gid.setValueCount(n);
       keys.add(gid);
-      gid.allocateNew(Math.max(m, 1));
-      for (int i = 0; i < m; i++) {
-        gid.set(i, groupIds[selected[i]]);
-      }
-      gid.setValueCount(m);
-      for (FieldVector a : args) {
-        keys.add(VectorRanges.gather(a, selected, m, allocator));
-      }
-      int fresh = seen.findOrInsert(keys, m, entryIds, newRows);
+      keys.addAll(List.of(args));
+      int fresh = seen.findOrInsert(keys, n, entryIds, newRows);
       FieldVector[] out = new FieldVector[args.length];
       int[] outIds = new int[fresh];
       for (int j = 0; j < fresh; j++) {
-        outIds[j] = groupIds[selected[newRows[j]]];
+        outIds[j] = groupIds[newRows[j]];
       }
       try {
         for (int k = 0; k < args.length; k++) {
-          out[k] = VectorRanges.gather(keys.get(k + 1), newRows, fresh, allocator);
+          out[k] = VectorRanges.gather(args[k], newRows, fresh, allocator);
         }
       } catch (RuntimeException e) {
         for (FieldVector v : out) {
@@ -82,18 +73,7 @@ final class DistinctFilter implements AutoCloseable {
         throw e;
       }
       return new Passed(out, outIds, fresh);
-    } finally {
-      keys.forEach(FieldVector::close);
     }
-  }
-
-  private static boolean noNulls(FieldVector[] args, int r) {
-    for (FieldVector a : args) {
-      if (a.isNull(r)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

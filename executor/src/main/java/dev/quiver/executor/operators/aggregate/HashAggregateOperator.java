@@ -63,9 +63,9 @@ public final class HashAggregateOperator implements Operator {
   }
 
   /**
-   * The operator for {@code node} over {@code child}, whose columns are {@code childOutput}: input rows for
-   * PARTIAL and COMPLETE, grouping attributes then buffer attributes for FINAL. Expressions are bound and
-   * compiled here, once per task.
+   * The operator for {@code node} over {@code child}, whose columns are {@code childOutput}: input rows, and
+   * for the aggregates that merge ({@link HashAggregateExec#fromBuffers()}: all of FINAL's) the buffer
+   * attributes an earlier phase emitted. Expressions are bound and compiled here, once per task.
    */
   public static Operator create(HashAggregateExec node, Operator child, List<AttributeReference> childOutput,
       TaskContext ctx) {
