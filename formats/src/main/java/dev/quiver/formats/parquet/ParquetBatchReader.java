@@ -298,19 +298,23 @@ public final class ParquetBatchReader implements BatchReader {
     ReadPlan.Column column = plan.columns.get(c);
     allocate(vector, Math.max(passing, 1), c);
     if (column instanceof ReadPlan.Flat flat) {
-      flat.leaf().reader.readFlatSelected(vector, rows, keep, scratch(c, vector));
+      flat.leaf().reader.readFlatSelected(vector, rows, keep, scratch(c, vector, rows));
     }
     vector.setValueCount(passing);
     noteBytesPerValue(c, vector, passing);
   }
 
-  /** Column {@code c}'s scratch vector when {@code vector} is fixed-width (not bits), else null. */
-  private FieldVector scratch(int c, FieldVector vector) {
+  /**
+   * Column {@code c}'s scratch vector when {@code vector} is fixed-width (not bits), else null. It starts with
+   * room for this batch's {@code rows}, not a whole batch (a small row group needs little), and grows as later
+   * page runs need.
+   */
+  private FieldVector scratch(int c, FieldVector vector, int rows) {
     if (!(vector instanceof BaseFixedWidthVector) || vector instanceof BitVector) {
       return null;
     }
     if (scratch[c] == null) {
-      scratch[c] = newVector(c, batchSize);
+      scratch[c] = newVector(c, Math.min(batchSize, rows));
     }
     return scratch[c];
   }
