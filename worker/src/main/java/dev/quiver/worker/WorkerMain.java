@@ -53,8 +53,7 @@ public final class WorkerMain implements Callable<Integer> {
     Path dir = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "quiver-worker");
     Worker.Settings s = new Worker.Settings(driver.substring(0, colon), Integer.parseInt(driver.substring(colon + 1)),
         host, port, Math.max(1, cores), parseBytes(memory), dir, SharedSecret.resolve(settings),
-        settings.containsKey(TaskRunner.BATCH_SIZE) ? Integer.parseInt(settings.get(TaskRunner.BATCH_SIZE))
-            : TaskRunner.DEFAULT_BATCH_SIZE);
+        Integer.parseInt(settings.getOrDefault(TaskRunner.BATCH_SIZE, String.valueOf(TaskRunner.DEFAULT_BATCH_SIZE))));
     Worker worker = new Worker(s);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "quiver-worker-stop"));
     System.out.println("Quiver worker listening on " + host + ":" + worker.port() + ", driver " + driver);

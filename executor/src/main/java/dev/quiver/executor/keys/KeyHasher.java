@@ -1,6 +1,7 @@
 package dev.quiver.executor.keys;
 
 import dev.quiver.executor.batch.InternalValues;
+import dev.quiver.planner.expressions.Values;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -98,37 +99,12 @@ public final class KeyHasher {
             : hashLong(data.getLong((long) i * 16) * 31 + data.getLong((long) i * 16 + 8)));
       }
     } else {
-      // Nested types: rare as keys; hash their internal value by content.
+      // Nested types: rare as keys; hash their internal value by content (binary fields too).
       for (int i = 0; i < n; i++) {
         Object o = InternalValues.read(v, i);
-        out[i] = mixRow(out[i], o == null ? NULL_HASH : fmix(contentHash(o)));
+        out[i] = mixRow(out[i], o == null ? NULL_HASH : fmix(Values.hash(o)));
       }
     }
-  }
-
-  /**
-   * A nested value's hash from its content: a binary field reads as a byte array, whose own hashCode is its
-   * identity, so equal keys would go to different partitions.
-   */
-  static int contentHash(Object o) {
-    if (o instanceof byte[] b) {
-      return java.util.Arrays.hashCode(b);
-    }
-    if (o instanceof List<?> l) {
-      int h = 1;
-      for (Object e : l) {
-        h = 31 * h + (e == null ? 0 : contentHash(e));
-      }
-      return h;
-    }
-    if (o instanceof java.util.Map<?, ?> m) {
-      int h = 0;
-      for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
-        h += contentHash(e.getKey()) ^ (e.getValue() == null ? 0 : contentHash(e.getValue()));
-      }
-      return h;
-    }
-    return o.hashCode();
   }
 
   private static int mixRow(int acc, int h) {

@@ -35,9 +35,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * which stay in memory while the task's output is small; once they and the small batches still waiting to be
  * merged pass the smaller of {@link #DEFAULT_HOLD_BYTES} and an eighth of the task's memory, the partition that
  * grows has its batches go to a temporary stream file of its own, and what it held is free for the others, so
- * memory stays bounded. {@link #finish()} writes every
- * partition into the data file, writes the index, and renames both into place so a reader never sees half a
- * shuffle output.
+ * memory stays bounded. {@link #finish()} writes every partition into the data file, writes the index, and
+ * renames both into place so a reader never sees half a shuffle output.
  */
 public final class ShuffleMapWriter implements AutoCloseable {
   private static final long FLUSH_BYTES = 1L << 20;
@@ -339,11 +338,10 @@ public final class ShuffleMapWriter implements AutoCloseable {
     private final List<Batch> pending = new ArrayList<>();
     /** Merged batches held in memory, in order; none once the partition has a spill file. */
     private final List<Batch> held = new ArrayList<>();
-    /** This partition's share of {@link #heldBytes}: its held and pending batches' allocations. */
-    private long heldHere;
+    /** This partition's share of {@link #heldBytes}: its held batches' allocations, then its pending ones'. */
+    private long heldAllocated;
     private int pendingRows;
     private long pendingBytes;
-    /** The pending batches' share of {@link #heldHere}. */
     private long pendingAllocated;
     private long rows;
     private Path spill;
@@ -360,7 +358,6 @@ public final class ShuffleMapWriter implements AutoCloseable {
       pendingBytes += b.sizeInBytes();
       long allocated = allocatedBytes(b);
       pendingAllocated += allocated;
-      heldHere += allocated;
       heldBytes += allocated;
       rows += b.rowCount();
       // Pending batches count against the hold limit too: with many reduce partitions, each one's pending
@@ -378,7 +375,7 @@ public final class ShuffleMapWriter implements AutoCloseable {
         Batch merged = merge();
         long size = allocatedBytes(merged);
         held.add(merged);
-        heldHere += size;
+        heldAllocated += size;
         heldBytes += size;
         if (heldBytes <= holdBytes) {
           return;
@@ -439,8 +436,8 @@ public final class ShuffleMapWriter implements AutoCloseable {
 
     private void releaseHeld() {
       // Counted by what was added, not by the batches' sizes now: writing a batch closes its vectors.
-      heldBytes -= heldHere - pendingAllocated;
-      heldHere = pendingAllocated;
+      heldBytes -= heldAllocated;
+      heldAllocated = 0;
       held.forEach(Batch::close);
       held.clear();
     }
@@ -450,7 +447,6 @@ public final class ShuffleMapWriter implements AutoCloseable {
       pending.clear();
       pendingRows = 0;
       pendingBytes = 0;
-      heldHere -= pendingAllocated;
       heldBytes -= pendingAllocated;
       pendingAllocated = 0;
     }

@@ -187,7 +187,8 @@ public final class PhysicalPlanPrinter {
         String prefix = p.mode() != AggregateMode.PARTIAL ? "" : p.fromBuffers().get(i) ? "merge_" : "partial_";
         fns.add(prefix + PlanText.expr(p.aggregates().get(i)));
       }
-      String s = "HashAggregate(keys=[" + exprs(p.groupingExpressions()) + "], functions=[" + String.join(", ", fns) + "]";
+      String s = "HashAggregate(keys=[" + exprs(p.groupingExpressions()) + "], functions=["
+          + String.join(", ", fns) + "]";
       return p.mode() == AggregateMode.COMPLETE ? s + ", mode=Complete)" : s + ")";
     }
 

@@ -30,7 +30,7 @@ public record HashAggregateExec(AggregateMode mode, List<Expression> groupingExp
     aggregates = List.copyOf(aggregates);
     aggregateAttributes = List.copyOf(aggregateAttributes);
     bufferAttributes = List.copyOf(bufferAttributes);
-    fromBuffers = fromBuffers.isEmpty() ? everyAggregate(mode == AggregateMode.FINAL, aggregates.size())
+    fromBuffers = fromBuffers.isEmpty() ? Collections.nCopies(aggregates.size(), mode == AggregateMode.FINAL)
         : List.copyOf(fromBuffers);
     resultExpressions = List.copyOf(resultExpressions);
     if (fromBuffers.size() != aggregates.size()) {
@@ -49,10 +49,6 @@ public record HashAggregateExec(AggregateMode mode, List<Expression> groupingExp
       List<Expression> resultExpressions, PhysicalPlan child) {
     this(mode, groupingExpressions, aggregates, aggregateAttributes, bufferAttributes, List.of(), resultExpressions,
         child);
-  }
-
-  private static List<Boolean> everyAggregate(boolean value, int count) {
-    return Collections.nCopies(count, value);
   }
 
   @Override
